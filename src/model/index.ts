@@ -1,0 +1,19 @@
+export { cohortJsonSchema } from './cohort-schema.js';
+export {
+  addDaysIso,
+  addMonthsIso,
+  DAYS_PER_MONTH,
+  DAYS_PER_YEAR,
+  daysBetween,
+  isIsoDate,
+} from './iso-date.js';
+export type {
+  ClavienDindoGrade,
+  Complication,
+  IsoDate,
+  Patient,
+  PsaMeasurement,
+  TestosteroneMeasurement,
+} from './types.js';
+export { CLAVIEN_DINDO_GRADES } from './types.js';
+export { type CohortValidationResult, parseCohort, validateCohort } from './validate-cohort.js';

@@ -1,0 +1,333 @@
+import type { z } from 'zod';
+import { describeValue } from '../_lib/describe-value.js';
+import { type CohortIssue, CohortValidationError } from '../errors.js';
+import { patientSchema } from './cohort-schema.js';
+import type {
+  Complication,
+  IsoDate,
+  Patient,
+  PsaMeasurement,
+  TestosteroneMeasurement,
+} from './types.js';
+import { CLAVIEN_DINDO_GRADES } from './types.js';
+
+/** The outcome of {@link validateCohort}. */
+export type CohortValidationResult =
+  | { readonly ok: true; readonly patients: Patient[]; readonly warnings: CohortIssue[] }
+  | { readonly ok: false; readonly issues: CohortIssue[]; readonly warnings: CohortIssue[] };
+
+/** Dated fields that record something happening to the patient after the sLND. */
+const EVENT_FIELDS = [
+  'castrationResistanceDate',
+  'distantMetastasisDate',
+  'deathDate',
+  'lastImagingDate',
+] as const;
+
+/**
+ * Checks a cohort and returns either the clean patients or every problem found.
+ *
+ * Accepts the cohort file object `{ patients: [...] }` or a bare array of patients. The rules,
+ * each reported with the patient's id and the field's path (e.g. `psa[3].value`):
+ * - structure: required fields present, no unknown fields, ids non-empty strings, dates existing
+ *   ISO calendar dates (`2023-02-30` fails), PSA and testosterone values finite and >= 0,
+ *   grades one of I, II, IIIa, IIIb, IVa, IVb, V;
+ * - ids unique in the cohort;
+ * - `prostatectomyDate < surgeryDate <= lastFollowUpDate`;
+ * - event dates (castration resistance, distant metastasis, death, last imaging) and
+ *   complication dates neither before the sLND nor after the last follow-up; no PSA,
+ *   testosterone or ADT start after the last follow-up;
+ * - nothing after death, the last follow-up included (follow-up ends at death);
+ * - two PSA (or testosterone) results on one date with different values are an error;
+ *   identical duplicates are merged, with a warning.
+ *
+ * The returned patients are new objects (the input is never mutated) with `psa`,
+ * `testosterone` and `complications` sorted by date.
+ *
+ * @param input - parsed JSON of a cohort file, or an array of patients.
+ * @returns `{ ok: true, patients, warnings }` or `{ ok: false, issues, warnings }`.
+ * @example
+ * const result = validateCohort({ patients: [{ id: 'P01', surgeryDate: '2024-01-10',
+ *   psa: [], complications: [], lastFollowUpDate: '2024-06-01' }] });
+ * result.ok; // => true
+ */
+export function validateCohort(input: unknown): CohortValidationResult {
+  const issues: CohortIssue[] = [];
+  const warnings: CohortIssue[] = [];
+  const list = cohortPatients(input, issues);
+  if (list === null) return { ok: false, issues, warnings };
+
+  const patients: Patient[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((raw, index) => {
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const id = typeof rawId === 'string' && rawId !== '' ? rawId : null;
+    const prefix = id === null ? `patients[${index}].` : '';
+    if (id !== null) {
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, index);
+      else
+        issues.push({
+          patientId: id,
+          path: 'id',
+          code: 'duplicate_id',
+          message: `id "${id}" is used by patients[${first}] and patients[${index}]; ids must be unique`,
+        });
+    }
+    const parsed = patientSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push(...fromZod(issue, raw, id, prefix));
+      return;
+    }
+    const before = issues.length;
+    // Dates are checked in the recorded order, so paths point at the caller's indices.
+    checkDates(parsed.data as Patient, issues);
+    const patient = normalisePatient(parsed.data as Patient, issues, warnings);
+    if (issues.length === before) patients.push(patient);
+  });
+
+  return issues.length > 0 ? { ok: false, issues, warnings } : { ok: true, patients, warnings };
+}
+
+/**
+ * Validates a cohort like {@link validateCohort} and returns its patients, or throws.
+ *
+ * @param input - parsed JSON of a cohort file, or an array of patients.
+ * @returns the patients, series sorted by date, identical duplicates merged.
+ * @throws {CohortValidationError} listing every problem (`.issues`), not only the first.
+ * @example
+ * const patients = parseCohort(JSON.parse(text));
+ */
+export function parseCohort(input: unknown): Patient[] {
+  const result = validateCohort(input);
+  if (!result.ok) throw new CohortValidationError(result.issues);
+  return result.patients;
+}
+
+function cohortPatients(input: unknown, issues: CohortIssue[]): readonly unknown[] | null {
+  if (Array.isArray(input)) return input;
+  if (typeof input === 'object' && input !== null) {
+    const record = input as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (key !== 'patients' && key !== '$schema') {
+        issues.push({
+          patientId: null,
+          path: key,
+          code: 'unknown_field',
+          message: `unknown field "${key}" in the cohort (expected "patients")`,
+        });
+      }
+    }
+    if (Array.isArray(record['patients'])) return issues.length > 0 ? null : record['patients'];
+    issues.push({
+      patientId: null,
+      path: 'patients',
+      code: 'invalid_type',
+      message: `"patients" must be an array of patients. Value: ${describeValue(record['patients'])}`,
+    });
+    return null;
+  }
+  issues.push({
+    patientId: null,
+    path: '',
+    code: 'invalid_type',
+    message: `a cohort must be an object { "patients": [...] } or an array of patients. Value: ${describeValue(input)}`,
+  });
+  return null;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Turns one zod issue into cohort issues with our codes and a message quoting the value. */
+function fromZod(
+  issue: z.core.$ZodIssue,
+  raw: unknown,
+  patientId: string | null,
+  prefix: string,
+): CohortIssue[] {
+  const path = prefix + formatPath(issue.path);
+  const value = valueAt(raw, issue.path);
+  const at = (code: string, message: string): CohortIssue[] => [
+    { patientId, path: path.replace(/\.$/, ''), code, message },
+  ];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        patientId,
+        path: path === '' || path.endsWith('.') ? `${path}${key}` : `${path}.${key}`,
+        code: 'unknown_field',
+        message: `unknown field "${key}"`,
+      }));
+    case 'invalid_format':
+      return at(
+        'invalid_date',
+        `${describeValue(value)} is not an existing calendar date written YYYY-MM-DD`,
+      );
+    case 'invalid_value':
+      return at(
+        'invalid_grade',
+        `${describeValue(value)} is not a Clavien-Dindo grade; valid grades: ${CLAVIEN_DINDO_GRADES.join(', ')}`,
+      );
+    case 'too_small':
+      return issue.origin === 'number'
+        ? at('out_of_range', `must be >= ${String(issue.minimum)}. Value: ${describeValue(value)}`)
+        : at('empty', 'must not be empty');
+    case 'invalid_type':
+      if (value === undefined) return at('missing_field', 'is required');
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        return at('not_finite', `must be a finite number. Value: ${describeValue(value)}`);
+      }
+      return at('invalid_type', `must be ${issue.expected}. Value: ${describeValue(value)}`);
+    default:
+      return at(issue.code, issue.message);
+  }
+}
+
+function byDate<T extends { readonly date: IsoDate }>(items: readonly T[]): T[] {
+  // Array.prototype.sort is stable, so same-day entries keep their recorded order.
+  return [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Sorts a series and merges identical same-day results; conflicting ones become issues. */
+function mergeSameDay<T extends PsaMeasurement | TestosteroneMeasurement>(
+  series: readonly T[],
+  field: 'psa' | 'testosterone',
+  patientId: string,
+  issues: CohortIssue[],
+  warnings: CohortIssue[],
+): T[] {
+  const indexed = byDate(series.map((m, index) => ({ ...m, index })));
+  const out: T[] = [];
+  let previous: (T & { index: number }) | undefined;
+  for (const current of indexed) {
+    const { index, ...measurement } = current;
+    if (previous !== undefined && previous.date === current.date) {
+      const same =
+        previous.value === current.value &&
+        Boolean((previous as PsaMeasurement).undetectable) ===
+          Boolean((current as PsaMeasurement).undetectable);
+      const where = `${field}[${previous.index}] and ${field}[${index}]`;
+      if (same) {
+        warnings.push({
+          patientId,
+          path: `${field}[${index}]`,
+          code: 'duplicate_merged',
+          message: `${where} are identical results on ${current.date}; merged into one`,
+        });
+      } else {
+        issues.push({
+          patientId,
+          path: `${field}[${index}]`,
+          code: 'conflicting_duplicate',
+          message: `${where} are two different results on ${current.date} (${previous.value} and ${current.value}); keep one`,
+        });
+      }
+      continue;
+    }
+    out.push(measurement as unknown as T);
+    previous = current;
+  }
+  return out;
+}
+
+function normalisePatient(
+  patient: Patient,
+  issues: CohortIssue[],
+  warnings: CohortIssue[],
+): Patient {
+  const out: Patient = {
+    ...patient,
+    psa: mergeSameDay(patient.psa, 'psa', patient.id, issues, warnings),
+    complications: byDate(patient.complications.map((c) => ({ ...c }) as Complication)),
+  };
+  if (patient.testosterone !== undefined) {
+    return {
+      ...out,
+      testosterone: mergeSameDay(
+        patient.testosterone,
+        'testosterone',
+        patient.id,
+        issues,
+        warnings,
+      ),
+    };
+  }
+  return out;
+}
+
+/** The date-order rules, on the patient as recorded (unsorted). */
+function checkDates(patient: Patient, issues: CohortIssue[]): void {
+  const { id, surgeryDate, lastFollowUpDate, deathDate } = patient;
+  const push = (path: string, code: string, message: string): void => {
+    issues.push({ patientId: id, path, code, message });
+  };
+
+  if (patient.prostatectomyDate !== undefined && patient.prostatectomyDate >= surgeryDate) {
+    push(
+      'prostatectomyDate',
+      'date_order',
+      `prostatectomyDate ${patient.prostatectomyDate} must be before surgeryDate ${surgeryDate}`,
+    );
+  }
+  if (lastFollowUpDate < surgeryDate) {
+    push(
+      'lastFollowUpDate',
+      'date_order',
+      `lastFollowUpDate ${lastFollowUpDate} must not be before surgeryDate ${surgeryDate}`,
+    );
+  }
+  if (deathDate !== undefined && lastFollowUpDate > deathDate) {
+    push(
+      'lastFollowUpDate',
+      'after_death',
+      `lastFollowUpDate ${lastFollowUpDate} is after deathDate ${deathDate}; follow-up ends at death`,
+    );
+  }
+
+  // Later checks compare ISO strings: for YYYY-MM-DD, string order is calendar order.
+  const notAfterEnd = (path: string, date: IsoDate) => {
+    if (deathDate !== undefined && date > deathDate) {
+      push(path, 'after_death', `${path} ${date} is after deathDate ${deathDate}`);
+    } else if (date > lastFollowUpDate) {
+      push(
+        path,
+        'after_last_follow_up',
+        `${path} ${date} is after lastFollowUpDate ${lastFollowUpDate}`,
+      );
+    }
+  };
+  const eventDate = (path: string, date: IsoDate) => {
+    if (date < surgeryDate) {
+      push(path, 'before_surgery', `${path} ${date} is before surgeryDate ${surgeryDate}`);
+    } else notAfterEnd(path, date);
+  };
+
+  for (const field of EVENT_FIELDS) {
+    const date = patient[field];
+    if (date !== undefined) eventDate(field, date);
+  }
+  for (const [i, c] of patient.complications.entries()) {
+    eventDate(`complications[${i}].date`, c.date);
+  }
+  if (patient.adtStartDate !== undefined) notAfterEnd('adtStartDate', patient.adtStartDate);
+  for (const [i, m] of patient.psa.entries()) notAfterEnd(`psa[${i}].date`, m.date);
+  for (const [i, m] of (patient.testosterone ?? []).entries()) {
+    notAfterEnd(`testosterone[${i}].date`, m.date);
+  }
+}

@@ -1,0 +1,102 @@
+import { assertInteger, assertObject } from '../_lib/assert.js';
+import { assertPatientSeries } from '../model/assert-series.js';
+import { addDaysIso, daysBetween } from '../model/iso-date.js';
+import type { IsoDate, Patient, PsaMeasurement } from '../model/types.js';
+
+/** Options of {@link psaAtLandmark}. */
+export interface PsaLandmarkOptions {
+  /** Landmark, in days after the sLND (default 42: 6 weeks). */
+  readonly days?: number;
+  /** Largest distance from the landmark, in days, a value may have (default 14). */
+  readonly toleranceDays?: number;
+}
+
+/** Result of {@link psaAtLandmark}. Absent values are null, never guessed. */
+export interface PsaLandmarkResult {
+  readonly patientId: string;
+  /** surgery date + `days`. */
+  readonly targetDate: IsoDate;
+  /** The value closest to the target within the tolerance (the earlier one on a tie). */
+  readonly measurement: PsaMeasurement | null;
+  readonly daysAfterSurgery: number | null;
+  /** The last value on or before the surgery date, at most 90 days before it. */
+  readonly baseline: PsaMeasurement | null;
+  readonly baselineDaysBeforeSurgery: number | null;
+  /**
+   * 100 * (landmark - baseline) / baseline; null without both or with a zero baseline. For an
+   * undetectable landmark it is computed from the detection limit, so it is an upper bound
+   * (the true fall is at least as large): see `percentChangeIsBound`.
+   */
+  readonly percentChange: number | null;
+  readonly percentChangeIsBound: boolean;
+}
+
+/** How far before the sLND a baseline PSA may be (days). */
+export const BASELINE_WINDOW_DAYS = 90;
+
+/**
+ * The PSA at a landmark after the sLND: the protocol's primary endpoint is the PSA 6 weeks
+ * (42 days) after surgery. Takes the measurement closest to surgery + `days` within
+ * +-`toleranceDays` (a tie goes to the earlier one), with the pre-sLND baseline (the last value
+ * on or before the surgery date, within 90 days before it) and the percent change from it.
+ *
+ * @param patient - a patient (see `parseCohort`).
+ * @param options - landmark `days` (42) and `toleranceDays` (14).
+ * @throws {TypeError|RangeError} when the patient's dates or PSA values are malformed, or an
+ *   option is not an integer >= 0 (naming it).
+ * @example
+ * psaAtLandmark({ id: 'P1', surgeryDate: '2024-01-10', psa: [
+ *   { date: '2024-01-05', value: 2.0 }, { date: '2024-02-20', value: 0.5 }],
+ *   complications: [], lastFollowUpDate: '2024-06-01' });
+ * // => { measurement: { date: '2024-02-20', value: 0.5 }, daysAfterSurgery: 41,
+ * //      baseline: { date: '2024-01-05', value: 2 }, percentChange: -75, ... }
+ */
+export function psaAtLandmark(
+  patient: Patient,
+  options: PsaLandmarkOptions = {},
+): PsaLandmarkResult {
+  assertPatientSeries('patient', patient);
+  assertObject('options', options);
+  const { days = 42, toleranceDays = 14 } = options;
+  assertInteger('options.days', days, 0);
+  assertInteger('options.toleranceDays', toleranceDays, 0);
+
+  let best: PsaMeasurement | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let baseline: PsaMeasurement | null = null;
+  for (const m of patient.psa) {
+    const after = daysBetween(patient.surgeryDate, m.date);
+    const distance = Math.abs(after - days);
+    if (
+      distance <= toleranceDays &&
+      (distance < bestDistance ||
+        (distance === bestDistance && best !== null && m.date < best.date))
+    ) {
+      best = m;
+      bestDistance = distance;
+    }
+    if (
+      after <= 0 &&
+      after >= -BASELINE_WINDOW_DAYS &&
+      (baseline === null || m.date > baseline.date)
+    ) {
+      baseline = m;
+    }
+  }
+
+  const percentChange =
+    best !== null && baseline !== null && baseline.value > 0
+      ? (100 * (best.value - baseline.value)) / baseline.value
+      : null;
+  return {
+    patientId: patient.id,
+    targetDate: addDaysIso(patient.surgeryDate, days),
+    measurement: best === null ? null : { ...best },
+    daysAfterSurgery: best === null ? null : daysBetween(patient.surgeryDate, best.date),
+    baseline: baseline === null ? null : { ...baseline },
+    baselineDaysBeforeSurgery:
+      baseline === null ? null : daysBetween(baseline.date, patient.surgeryDate),
+    percentChange,
+    percentChangeIsBound: percentChange !== null && best?.undetectable === true,
+  };
+}

@@ -1,0 +1,105 @@
+import { assertArray } from '../_lib/assert.js';
+import type { Patient } from '../model/types.js';
+import { quantileType7 } from '../stats/quantile-type-7.js';
+import {
+  type WilcoxonSignedRankResult,
+  wilcoxonSignedRank,
+} from '../stats/wilcoxon-signed-rank.js';
+import {
+  type PsaDoublingTimeChangeCategory,
+  type PsaDoublingTimeChangeOptions,
+  psaDoublingTimeChange,
+} from './psa-doubling-time-change.js';
+
+/** One patient's paired log-slopes (per month). */
+export interface PsaSlopePair {
+  readonly patientId: string;
+  readonly preSlopePerMonth: number;
+  readonly postSlopePerMonth: number;
+  /** post - pre. */
+  readonly change: number;
+  readonly category: PsaDoublingTimeChangeCategory;
+}
+
+/** Result of {@link psaDoublingTimeComparison}. */
+export interface PsaDoublingTimeComparison {
+  /** Number of pairs. */
+  readonly n: number;
+  readonly pairs: PsaSlopePair[];
+  /** Median of post - pre (R's `median`); null without pairs. */
+  readonly medianChange: number | null;
+  /** First and third quartiles of post - pre (R's default type 7); null without pairs. */
+  readonly iqr: readonly [number, number] | null;
+  /** `wilcox.test(post, pre, paired = TRUE)`; null when there is no non-zero difference. */
+  readonly wilcoxon: Pick<WilcoxonSignedRankResult, 'statistic' | 'pValue' | 'method'> | null;
+  /** Patients without both slopes, with the reason: listed, never silently dropped. */
+  readonly excluded: { readonly patientId: string; readonly reason: string }[];
+}
+
+/**
+ * Cohort-level change in PSA kinetics: for every patient with both a pre- and a post-sLND
+ * log-slope ({@link psaDoublingTimeChange}), the pair (pre, post), the median and IQR of
+ * post - pre, and the Wilcoxon signed-rank test of post against pre, as R's
+ * `wilcox.test(post, pre, paired = TRUE)` (V; exact when n < 50 without ties or zero
+ * differences, else the normal approximation with continuity correction).
+ *
+ * @param patients - the cohort (see `parseCohort`).
+ * @param options - passed to {@link psaDoublingTimeChange}.
+ * @throws {TypeError|RangeError} when `patients` is not an array or a patient is malformed.
+ * @example
+ * const { n, medianChange, wilcoxon } = psaDoublingTimeComparison(patients);
+ */
+export function psaDoublingTimeComparison(
+  patients: readonly Patient[],
+  options: PsaDoublingTimeChangeOptions = {},
+): PsaDoublingTimeComparison {
+  assertArray('patients', patients);
+  const pairs: PsaSlopePair[] = [];
+  const excluded: { patientId: string; reason: string }[] = [];
+  patients.forEach((patient, i) => {
+    let change: ReturnType<typeof psaDoublingTimeChange>;
+    try {
+      change = psaDoublingTimeChange(patient, options);
+    } catch (error) {
+      // Name the patient: "patient.psa[2].value" alone does not say whose.
+      if (error instanceof RangeError || error instanceof TypeError) {
+        error.message = `patients[${i}]: ${error.message}`;
+      }
+      throw error;
+    }
+    const { pre, post } = change;
+    if (pre.slopePerMonth !== null && post.slopePerMonth !== null) {
+      pairs.push({
+        patientId: patient.id,
+        preSlopePerMonth: pre.slopePerMonth,
+        postSlopePerMonth: post.slopePerMonth,
+        change: post.slopePerMonth - pre.slopePerMonth,
+        category: change.category,
+      });
+    } else {
+      excluded.push({ patientId: patient.id, reason: change.reason });
+    }
+  });
+  const changes = pairs.map((p) => p.change);
+  const test =
+    pairs.length > 0
+      ? wilcoxonSignedRank(
+          pairs.map((p) => p.postSlopePerMonth),
+          pairs.map((p) => p.preSlopePerMonth),
+        )
+      : null;
+  return {
+    n: pairs.length,
+    pairs,
+    medianChange: quantileType7(changes, 0.5),
+    iqr:
+      changes.length > 0
+        ? [quantileType7(changes, 0.25) as number, quantileType7(changes, 0.75) as number]
+        : null,
+    wilcoxon:
+      test === null
+        ? null
+        : { statistic: test.statistic, pValue: test.pValue, method: test.method },
+    excluded,
+  };
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { CohortValidationError } from '../../src/errors.js';
+import { parseCohort, validateCohort } from '../../src/model/validate-cohort.js';
+import { deepFreeze } from '../_helpers/deep-freeze.js';
+import { makePatient } from '../_helpers/patient.js';
+
+const issuesOf = (input: unknown) => {
+  const result = validateCohort(input);
+  if (result.ok) throw new Error('expected the cohort to be invalid');
+  return result.issues;
+};
+
+describe('validateCohort', () => {
+  it('accepts a valid cohort, as a file object or an array, and sorts series by date', () => {
+    const input = deepFreeze({
+      patients: [
+        makePatient({
+          psa: [
+            { date: '2024-03-01', value: 0.3 },
+            { date: '2023-12-01', value: 2.1 },
+          ],
+          complications: [
+            { date: '2024-02-01', grade: 'II' },
+            { date: '2024-01-12', grade: 'I', persistsAtDischarge: true },
+          ],
+          testosterone: [
+            { date: '2024-05-01', value: 30 },
+            { date: '2024-04-01', value: 300 },
+          ],
+        }),
+      ],
+    });
+    const result = validateCohort(input);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [p] = result.patients;
+    expect(p!.psa.map((m) => m.date)).toEqual(['2023-12-01', '2024-03-01']);
+    expect(p!.complications.map((c) => c.grade)).toEqual(['I', 'II']);
+    expect(p!.testosterone!.map((t) => t.value)).toEqual([300, 30]);
+    expect(p).not.toBe(input.patients[0]);
+    expect(validateCohort([makePatient()]).ok).toBe(true);
+  });
+
+  it('rejects impossible calendar dates, naming the patient and the path', () => {
+    const issues = issuesOf([makePatient({ id: 'P07', surgeryDate: '2023-02-30' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ patientId: 'P07', path: 'surgeryDate', code: 'invalid_date' }),
+    ]);
+    expect(issues[0]!.message).toMatch(/"2023-02-30"/);
+  });
+
+  it('reports every problem at once, not the first only', () => {
+    const issues = issuesOf([
+      makePatient({
+        id: 'A',
+        psa: [
+          { date: '2024-02-01', value: 1 },
+          { date: '2024-03-01', value: -0.5 },
+          { date: '2024-04-01', value: Number.NaN },
+        ],
+        complications: [{ date: '2024-02-01', grade: 'IIIc' as never }],
+      }),
+      makePatient({ id: 'B', lastFollowUpDate: undefined as never }),
+    ]);
+    expect(issues.map((i) => [i.patientId, i.path, i.code])).toEqual([
+      ['A', 'psa[1].value', 'out_of_range'],
+      ['A', 'psa[2].value', 'not_finite'],
+      ['A', 'complications[0].grade', 'invalid_grade'],
+      ['B', 'lastFollowUpDate', 'missing_field'],
+    ]);
+    expect(issues[2]!.message).toMatch(/"IIIc".*I, II, IIIa, IIIb, IVa, IVb, V/);
+  });
+
+  it('rejects duplicate ids and unknown fields', () => {
+    const issues = issuesOf([
+      makePatient({ id: 'A' }),
+      { ...makePatient({ id: 'A' }), surgerydate: '2024-01-01' },
+    ]);
+    expect(issues.map((i) => i.code).sort()).toEqual(['duplicate_id', 'unknown_field']);
+    expect(issues.find((i) => i.code === 'unknown_field')!.path).toBe('surgerydate');
+  });
+
+  it('names a patient without a readable id by its index', () => {
+    const issues = issuesOf([makePatient(), { ...makePatient(), id: 7 }]);
+    expect(issues[0]).toMatchObject({
+      patientId: null,
+      path: 'patients[1].id',
+      code: 'invalid_type',
+    });
+  });
+
+  it('enforces prostatectomy < surgery <= last follow-up', () => {
+    const issues = issuesOf([
+      makePatient({ prostatectomyDate: '2024-01-10', surgeryDate: '2024-01-10' }),
+      makePatient({ id: 'B', surgeryDate: '2024-01-10', lastFollowUpDate: '2024-01-09' }),
+    ]);
+    expect(issues.map((i) => [i.patientId, i.path, i.code])).toEqual([
+      ['P01', 'prostatectomyDate', 'date_order'],
+      ['B', 'lastFollowUpDate', 'date_order'],
+    ]);
+    expect(validateCohort([makePatient({ lastFollowUpDate: '2024-01-10' })]).ok).toBe(true);
+  });
+
+  it('keeps events and complications between surgery and last follow-up', () => {
+    const issues = issuesOf([
+      makePatient({
+        surgeryDate: '2024-01-10',
+        lastFollowUpDate: '2025-01-10',
+        distantMetastasisDate: '2024-01-09',
+        castrationResistanceDate: '2025-01-11',
+        complications: [
+          { date: '2024-01-10', grade: 'I' },
+          { date: '2024-01-01', grade: 'II' },
+        ],
+        psa: [{ date: '2025-02-01', value: 1 }],
+      }),
+    ]);
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['castrationResistanceDate', 'after_last_follow_up'],
+      ['distantMetastasisDate', 'before_surgery'],
+      ['complications[1].date', 'before_surgery'],
+      ['psa[0].date', 'after_last_follow_up'],
+    ]);
+  });
+
+  it('allows death on the last follow-up date but nothing after death', () => {
+    expect(
+      validateCohort([makePatient({ deathDate: '2025-12-31', lastFollowUpDate: '2025-12-31' })]).ok,
+    ).toBe(true);
+    const issues = issuesOf([
+      makePatient({
+        deathDate: '2025-06-01',
+        lastFollowUpDate: '2025-12-31',
+        distantMetastasisDate: '2025-07-01',
+      }),
+    ]);
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['lastFollowUpDate', 'after_death'],
+      ['distantMetastasisDate', 'after_death'],
+    ]);
+  });
+
+  it('merges identical same-day PSA with a warning and rejects conflicting ones', () => {
+    const same = validateCohort([
+      makePatient({
+        psa: [
+          { date: '2024-02-01', value: 1 },
+          { date: '2024-02-01', value: 1 },
+        ],
+      }),
+    ]);
+    expect(same.ok).toBe(true);
+    if (same.ok) expect(same.patients[0]!.psa).toHaveLength(1);
+    expect(same.warnings).toEqual([
+      expect.objectContaining({ patientId: 'P01', path: 'psa[1]', code: 'duplicate_merged' }),
+    ]);
+    const issues = issuesOf([
+      makePatient({
+        psa: [
+          { date: '2024-02-01', value: 1 },
+          { date: '2024-03-01', value: 2 },
+          { date: '2024-02-01', value: 1.5 },
+        ],
+      }),
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({ path: 'psa[2]', code: 'conflicting_duplicate' }),
+    ]);
+    expect(issues[0]!.message).toMatch(/psa\[0\] and psa\[2\]/);
+  });
+
+  it('rejects what is not a cohort', () => {
+    expect(issuesOf(42)[0]!.code).toBe('invalid_type');
+    expect(issuesOf({ patients: 'x' })[0]!.path).toBe('patients');
+    expect(issuesOf({ patients: [], extra: 1 })[0]!.code).toBe('unknown_field');
+  });
+});
+
+describe('parseCohort', () => {
+  it('returns the patients or throws CohortValidationError with every issue', () => {
+    expect(parseCohort([makePatient()])).toHaveLength(1);
+    try {
+      parseCohort([makePatient({ id: 'Z', psa: [{ date: '2024-02-30', value: -1 }] })]);
+      expect.fail('should throw');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CohortValidationError);
+      const e = error as CohortValidationError;
+      expect(e.code).toBe('COHORT_INVALID');
+      expect(e.issues).toHaveLength(2);
+      expect(e.message).toMatch(/patient Z, psa\[0\]\.date/);
+    }
+  });
+});

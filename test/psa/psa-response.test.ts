@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { psaResponse } from '../../src/psa/psa-response.js';
+import { makePatient } from '../_helpers/patient.js';
+
+const at6Weeks = (value: number, undetectable?: boolean) =>
+  makePatient({
+    surgeryDate: '2024-01-10',
+    psa: [
+      undetectable === undefined
+        ? { date: '2024-02-21', value }
+        : { date: '2024-02-21', value, undetectable },
+    ],
+  });
+
+describe('psaResponse', () => {
+  it('classifies complete response (< 0.2) and undetectable (< 0.1)', () => {
+    expect(psaResponse(at6Weeks(0.15))).toMatchObject({
+      evaluable: true,
+      completeResponse: true,
+      undetectable: false,
+    });
+    expect(psaResponse(at6Weeks(0.2))).toMatchObject({ completeResponse: false });
+    expect(psaResponse(at6Weeks(0.05))).toMatchObject({ undetectable: true });
+    expect(psaResponse(at6Weeks(0.03, true))).toMatchObject({
+      completeResponse: true,
+      undetectable: true,
+    });
+  });
+
+  it('cannot place an undetectable result whose limit is above the threshold', () => {
+    expect(psaResponse(at6Weeks(0.5, true))).toMatchObject({
+      completeResponse: null,
+      undetectable: true,
+    });
+  });
+
+  it('is not evaluable without a landmark value', () => {
+    expect(psaResponse(makePatient())).toMatchObject({
+      evaluable: false,
+      completeResponse: null,
+      undetectable: null,
+    });
+  });
+
+  it('uses configurable thresholds and rejects non-positive ones', () => {
+    expect(psaResponse(at6Weeks(0.15), { completeResponseBelow: 0.1 }).completeResponse).toBe(
+      false,
+    );
+    expect(() => psaResponse(at6Weeks(0.1), { completeResponseBelow: 0 })).toThrow(
+      /completeResponseBelow.*0/,
+    );
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { leastSquares } from '../../src/stats/least-squares.js';
+import { expectClose } from '../_helpers/close.js';
+
+describe('leastSquares', () => {
+  it('fits an exact line with R^2 = 1', () => {
+    const fit = leastSquares([0, 1, 2], [1, 3, 5]);
+    expectClose(fit!.slope, 2);
+    expectClose(fit!.intercept, 1);
+    expectClose(fit!.rSquared, 1);
+  });
+
+  it('keeps precision with large x offsets (centred sums)', () => {
+    const fit = leastSquares([1e9, 1e9 + 1, 1e9 + 2], [0, 0.5, 1]);
+    expectClose(fit!.slope, 0.5, { rel: 1e-12 });
+  });
+
+  it('returns null without spread in x, and a null R^2 for constant y', () => {
+    expect(leastSquares([1], [1])).toBeNull();
+    expect(leastSquares([2, 2], [1, 3])).toBeNull();
+    expect(leastSquares([1, 2, 3], [4, 4, 4])).toEqual({ slope: 0, intercept: 4, rSquared: null });
+  });
+});

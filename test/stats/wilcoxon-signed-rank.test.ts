@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import fixture from '../../fixtures/psa.json' with { type: 'json' };
+import { wilcoxonSignedRank } from '../../src/stats/wilcoxon-signed-rank.js';
+import { expectClose } from '../_helpers/close.js';
+
+describe('wilcoxonSignedRank', () => {
+  it.each(fixture.wilcoxon.map((c) => [c.label, c] as const))('matches R: %s', (_, c) => {
+    const x = Array.isArray(c.x) ? c.x : [c.x];
+    const y = Array.isArray(c.y) ? c.y : [c.y];
+    const result = wilcoxonSignedRank(x, y);
+    expect(result).not.toBeNull();
+    expectClose(result!.statistic, c.statistic, { rel: 1e-12 });
+    expectClose(result!.pValue, c.pValue, { rel: 1e-9 });
+    expect(result!.method).toBe(c.method);
+  });
+
+  it('counts the zero differences it drops and returns null when all are zero', () => {
+    expect(wilcoxonSignedRank([1, 2, 3], [1, 2, 4])).toMatchObject({ n: 1, zeroes: 2 });
+    expect(wilcoxonSignedRank([1, 2], [1, 2])).toBeNull();
+  });
+
+  it('rejects unequal lengths and non-finite values, naming them', () => {
+    expect(() => wilcoxonSignedRank([1, 2], [1])).toThrow(RangeError);
+    expect(() => wilcoxonSignedRank([1, Number.NaN], [1, 2])).toThrow(/x\[1\].*NaN/);
+    expect(() => wilcoxonSignedRank([1, 2], 'a' as unknown as number[])).toThrow(TypeError);
+  });
+});
