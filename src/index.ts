@@ -1,5 +1,6 @@
 // slnd-stats: the browser-safe main entry. Node-only code (files, CLI) lives in its own entry.
 
+export * from './complications/index.js';
 export {
   type CohortIssue,
   CohortValidationError,
@@ -8,6 +9,13 @@ export {
 } from './errors.js';
 export * from './model/index.js';
 export * from './psa/index.js';
+export {
+  BINOMIAL_INTERVAL_METHODS,
+  type BinomialConfidenceInterval,
+  type BinomialConfidenceIntervalOptions,
+  type BinomialIntervalMethod,
+  binomialConfidenceInterval,
+} from './stats/binomial-confidence-interval.js';
 export {
   type WilcoxonSignedRankResult,
   wilcoxonSignedRank,

@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest';
+import fixture from '../../fixtures/complications.json';
+import { complicationSummary } from '../../src/complications/complication-summary.js';
+import { addDaysIso } from '../../src/model/iso-date.js';
+import type { ClavienDindoGrade, Complication, Patient } from '../../src/model/types.js';
+import { binomialConfidenceInterval } from '../../src/stats/binomial-confidence-interval.js';
+import { expectClose } from '../_helpers/close.js';
+import { deepFreeze } from '../_helpers/deep-freeze.js';
+
+const SURGERY = '2024-01-10';
+
+function patient(
+  id: string,
+  complications: readonly [day: number, grade: ClavienDindoGrade, d?: boolean][],
+  extra: Partial<Patient> = {},
+): Patient {
+  return {
+    id,
+    surgeryDate: SURGERY,
+    lastFollowUpDate: addDaysIso(SURGERY, 365),
+    psa: [],
+    complications: complications.map(
+      ([day, grade, d]): Complication => ({
+        date: addDaysIso(SURGERY, day),
+        grade,
+        ...(d === undefined ? {} : { persistsAtDischarge: d }),
+      }),
+    ),
+    ...extra,
+  };
+}
+
+/** The R fixture cohort: patient i has the grade set fixture.cohort.grades[i], all in the window. */
+const fixtureCohort = (): Patient[] =>
+  fixture.cohort.grades.map((grades, i) =>
+    patient(
+      `F${i + 1}`,
+      (grades as ClavienDindoGrade[]).map((g, j): [number, ClavienDindoGrade] => [j * 10, g]),
+    ),
+  );
+
+/** Every number anywhere in `value` (to check none is NaN). */
+function numbersIn(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(numbersIn);
+  return [];
+}
+
+describe('complicationSummary', () => {
+  it('matches R on the fixture cohort: worst-grade rows, any/minor/major, events, CCI quantiles', () => {
+    const s = complicationSummary(deepFreeze(fixtureCohort()));
+    expect(s.n).toBe(fixture.cohort.grades.length);
+    for (const [key, expected] of Object.entries(fixture.cohort.rows)) {
+      const row = s.rows.find((r) => r.key === key)!;
+      expect(row, key).toBeDefined();
+      expect(row.count, key).toBe(expected.count);
+      expect(row.n, key).toBe(expected.n);
+      expectClose(row.rate, expected.rate, { label: `${key} rate` });
+      expectClose(row.lower, expected.lower, { label: `${key} lower` });
+      expectClose(row.upper, expected.upper, { label: `${key} upper` });
+    }
+    expect(s.eventsByGrade).toEqual(fixture.cohort.eventsByGrade);
+    expect(s.totalEvents).toBe(Object.values(fixture.cohort.eventsByGrade).reduce((a, b) => a + b));
+    s.patients.forEach((p, i) => {
+      expectClose(p.cci, fixture.cohort.cci[i], { label: p.patientId });
+    });
+    expectClose(s.cci.median, fixture.cohort.median);
+    expectClose(s.cci.q1, fixture.cohort.q1);
+    expectClose(s.cci.q3, fixture.cohort.q3);
+    expectClose(s.cci.iqr, fixture.cohort.q3 - fixture.cohort.q1);
+  });
+
+  it('lists rows in a fixed order with readable labels', () => {
+    const s = complicationSummary(fixtureCohort());
+    expect(s.rows.map((r) => r.key)).toEqual([
+      'I',
+      'II',
+      'IIIa',
+      'IIIb',
+      'IVa',
+      'IVb',
+      'V',
+      'any',
+      'minor',
+      'major',
+      'suffixD',
+    ]);
+    expect(s.rows.map((r) => r.label)).toEqual([
+      'Grade I',
+      'Grade II',
+      'Grade IIIa',
+      'Grade IIIb',
+      'Grade IVa',
+      'Grade IVb',
+      'Grade V',
+      'Any complication',
+      'Minor (I-II)',
+      'Major (IIIa-V)',
+      'Suffix d (persists at discharge)',
+    ]);
+  });
+
+  it('counts patients by worst grade, day 90 in and day 91 out', () => {
+    const s = complicationSummary([
+      patient('A', [[90, 'IIIb']]),
+      patient('B', [
+        [5, 'I'],
+        [91, 'IVa'],
+      ]),
+      patient('C', []),
+    ]);
+    expect(s.patients.map((p) => p.worstGrade)).toEqual(['IIIb', 'I', null]);
+    expect(s.patients.map((p) => p.complicationCount)).toEqual([1, 1, 0]);
+    expect(s.eventsByGrade.IVa).toBe(0);
+    const count = (key: string) => s.rows.find((r) => r.key === key)!.count;
+    expect([count('IIIb'), count('I'), count('IVa'), count('any')]).toEqual([1, 1, 0, 2]);
+    expect(s.notes.join('\n')).toMatch(/1 complication dated after day 90 left out.*B \(day 91\)/);
+  });
+
+  it('counts events, not patients, per grade', () => {
+    const s = complicationSummary([
+      patient('A', [
+        [1, 'II'],
+        [2, 'II'],
+        [3, 'I'],
+      ]),
+      patient('B', [[4, 'II']]),
+    ]);
+    expect(s.eventsByGrade).toEqual({ I: 1, II: 3, IIIa: 0, IIIb: 0, IVa: 0, IVb: 0, V: 0 });
+    expect(s.totalEvents).toBe(4);
+    expect(s.rows.find((r) => r.key === 'II')!.count).toBe(2);
+    expect(s.rows.find((r) => r.key === 'I')!.count).toBe(0);
+  });
+
+  it('handles a cohort without any complication: zeros, intervals from 0, CCI 0', () => {
+    const s = complicationSummary([patient('A', []), patient('B', [])]);
+    for (const row of s.rows) {
+      expect(row.count).toBe(0);
+      expect(row.rate).toBe(0);
+      expect(row.lower).toBe(0);
+      expectClose(row.upper, binomialConfidenceInterval(0, 2).upper);
+    }
+    expect(s.cci).toEqual({ median: 0, q1: 0, q3: 0, iqr: 0 });
+    expect(s.totalEvents).toBe(0);
+    expect(s.notes).toEqual([]);
+  });
+
+  it('counts a grade V death as major with CCI 100, and its follow-up as complete', () => {
+    const s = complicationSummary([
+      patient(
+        'A',
+        [
+          [3, 'IVa'],
+          [20, 'V'],
+        ],
+        { deathDate: addDaysIso(SURGERY, 20), lastFollowUpDate: addDaysIso(SURGERY, 20) },
+      ),
+      patient('B', []),
+    ]);
+    expect(s.patients[0]).toEqual({
+      patientId: 'A',
+      worstGrade: 'V',
+      complicationCount: 2,
+      cci: 100,
+      completeFollowUp: true,
+    });
+    expect(s.rows.find((r) => r.key === 'V')!.count).toBe(1);
+    expect(s.rows.find((r) => r.key === 'major')!.count).toBe(1);
+    expect(s.rows.find((r) => r.key === 'IVa')!.count).toBe(0);
+    expect(s.eventsByGrade.IVa).toBe(1);
+    expectClose(s.cci.median, 50);
+    expect(s.notes).toEqual([]);
+  });
+
+  it('notes a death within the window without a grade V complication', () => {
+    const s = complicationSummary([
+      patient('A', [[3, 'II']], { deathDate: addDaysIso(SURGERY, 40) }),
+    ]);
+    expect(s.patients[0]!.completeFollowUp).toBe(true);
+    expect(s.notes.join('\n')).toMatch(/1 patient died within the 90-day window.*A \(day 40\)/);
+  });
+
+  it('counts but flags a patient followed for fewer than 90 days without a complication', () => {
+    const s = complicationSummary([
+      patient('short', [], { lastFollowUpDate: addDaysIso(SURGERY, 89) }),
+      patient('exact', [], { lastFollowUpDate: addDaysIso(SURGERY, 90) }),
+      patient('shortWithComplication', [[10, 'IIIa']], {
+        lastFollowUpDate: addDaysIso(SURGERY, 30),
+      }),
+    ]);
+    expect(s.n).toBe(3);
+    expect(s.patients.map((p) => p.completeFollowUp)).toEqual([false, true, false]);
+    expect(s.rows.find((r) => r.key === 'any')!).toMatchObject({ count: 1, n: 3 });
+    const notes = s.notes.join('\n');
+    expect(notes).toMatch(
+      /1 patient followed for fewer than 90 days without a complication.*incompletely observed: short \(day 89\)/,
+    );
+    expect(notes).toMatch(/after a complication.*shortWithComplication \(day 30\)/);
+    expect(notes).not.toMatch(/exact/);
+  });
+
+  it('notes complications dated before the surgery and leaves them out', () => {
+    const s = complicationSummary([patient('A', [[-2, 'IVb']])]);
+    expect(s.patients[0]!.worstGrade).toBeNull();
+    expect(s.notes.join('\n')).toMatch(/1 complication dated before the surgery.*A \(day -2\)/);
+  });
+
+  it('counts the suffix d per patient within the window', () => {
+    const s = complicationSummary([
+      patient('A', [
+        [1, 'I', true],
+        [2, 'II', true],
+      ]),
+      patient('B', [[3, 'IIIa', false]]),
+      patient('C', [[100, 'II', true]]),
+    ]);
+    expect(s.rows.find((r) => r.key === 'suffixD')!.count).toBe(1);
+  });
+
+  it('honours windowDays, majorThreshold, method and confLevel', () => {
+    const cohort = [patient('A', [[30, 'IIIa']]), patient('B', [[31, 'IIIb']]), patient('C', [])];
+    const s = complicationSummary(cohort, {
+      windowDays: 30,
+      majorThreshold: 'IIIb',
+      method: 'wilson',
+      confLevel: 0.9,
+    });
+    expect(s).toMatchObject({
+      windowDays: 30,
+      majorThreshold: 'IIIb',
+      method: 'wilson',
+      confLevel: 0.9,
+    });
+    const major = s.rows.find((r) => r.key === 'major')!;
+    const minor = s.rows.find((r) => r.key === 'minor')!;
+    expect(major.label).toBe('Major (IIIb-V)');
+    expect(minor.label).toBe('Minor (I-IIIa)');
+    expect([minor.count, major.count]).toEqual([1, 0]);
+    const ci = binomialConfidenceInterval(1, 3, { method: 'wilson', confLevel: 0.9 });
+    expectClose(minor.lower, ci.lower);
+    expectClose(minor.upper, ci.upper);
+    // B's complication on day 31 is outside the 30-day window.
+    expect(s.notes.join('\n')).toMatch(/after day 30 left out of the 30-day window: B \(day 31\)/);
+  });
+
+  it('labels the extreme thresholds', () => {
+    const cohort = [patient('A', [[1, 'I']])];
+    const all = complicationSummary(cohort, { majorThreshold: 'I' }).rows;
+    expect(all.find((r) => r.key === 'minor')).toMatchObject({ label: 'Minor (none)', count: 0 });
+    expect(all.find((r) => r.key === 'major')).toMatchObject({ label: 'Major (I-V)', count: 1 });
+    const death = complicationSummary(cohort, { majorThreshold: 'V' }).rows;
+    expect(death.find((r) => r.key === 'major')!.label).toBe('Major (V)');
+  });
+
+  it('returns nulls, not NaN, for an empty cohort', () => {
+    const s = complicationSummary([]);
+    expect(s.n).toBe(0);
+    for (const row of s.rows) {
+      expect(row).toMatchObject({ count: 0, n: 0, rate: null, lower: null, upper: null });
+    }
+    expect(s.cci).toEqual({ median: null, q1: null, q3: null, iqr: null });
+    expect(s.notes).toEqual(['No patients: every rate, interval and CCI quantile is null.']);
+  });
+
+  it('never mutates a deeply frozen cohort, and returns plain JSON data without NaN', () => {
+    const cohort = deepFreeze([
+      ...fixtureCohort(),
+      patient('short', [], { lastFollowUpDate: addDaysIso(SURGERY, 10) }),
+      patient('late', [[120, 'V']]),
+    ]);
+    const before = JSON.stringify(cohort);
+    const s = complicationSummary(cohort, { method: 'jeffreys' });
+    expect(JSON.stringify(cohort)).toBe(before);
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+    const numbers = numbersIn(s);
+    expect(numbers.length).toBeGreaterThan(50);
+    expect(numbers.every(Number.isFinite)).toBe(true);
+  });
+
+  it('rejects bad arguments, naming them', () => {
+    expect(() => complicationSummary(null as never)).toThrow(/^patients must be an array/);
+    expect(() => complicationSummary([null as never])).toThrow(/^patients\[0\] must be an object/);
+    expect(() => complicationSummary([{ ...patient('A', []), id: 7 as never }])).toThrow(
+      /^patients\[0\]\.id must be a string/,
+    );
+    expect(() =>
+      complicationSummary([patient('A', []), patient('B', [[3, 'III' as never]])]),
+    ).toThrow(/^patients\[1\]\.complications\[0\]\.grade must be one of.*"III"/);
+    expect(() => complicationSummary([{ ...patient('A', []), surgeryDate: '10/01/2024' }])).toThrow(
+      /^patients\[0\]\.surgeryDate/,
+    );
+    expect(() =>
+      complicationSummary([{ ...patient('A', []), lastFollowUpDate: '2024-02-30' }]),
+    ).toThrow(/^patients\[0\]\.lastFollowUpDate.*"2024-02-30"/);
+    expect(() => complicationSummary([], { windowDays: -3 })).toThrow(/^options\.windowDays/);
+    expect(() => complicationSummary([], { confLevel: 1 })).toThrow(/^options\.confLevel/);
+    expect(() => complicationSummary([], { method: 'exact' as never })).toThrow(/^options\.method/);
+    expect(() => complicationSummary([], { majorThreshold: 'III' as never })).toThrow(
+      /^options\.majorThreshold/,
+    );
+  });
+});
