@@ -8,6 +8,7 @@ export {
   SlndStatsError,
 } from './errors.js';
 export * from './model/index.js';
+export * from './monitoring/index.js';
 export * from './psa/index.js';
 export {
   BINOMIAL_INTERVAL_METHODS,

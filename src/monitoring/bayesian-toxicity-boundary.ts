@@ -1,0 +1,86 @@
+import betainc from '@stdlib/math-base-special-betainc';
+import { assertObject, assertOpenUnitInterval, assertPositive } from '../_lib/assert.js';
+import { assertLooks } from './assert-looks.js';
+
+/** Arguments of {@link bayesianToxicityBoundary}. */
+export interface BayesianToxicityBoundaryOptions {
+  /** The highest acceptable event rate, in (0, 1). */
+  readonly maxRate: number;
+  /** Stop when P(rate > maxRate | data) exceeds this posterior probability, in (0, 1). */
+  readonly threshold: number;
+  /** Beta(a, b) prior on the event rate, a > 0 and b > 0; default Beta(1, 1) (uniform). */
+  readonly prior?: { readonly a: number; readonly b: number };
+  /** Cumulative patient counts at the looks, strictly increasing integers >= 1. */
+  readonly looks: readonly number[];
+}
+
+/** Result of {@link bayesianToxicityBoundary}. */
+export interface BayesianToxicityBoundary {
+  readonly looks: readonly number[];
+  /** Smallest event count that stops at each look, or null when even all events do not. */
+  readonly stopAt: readonly (number | null)[];
+  /**
+   * The same rule as a {@link StoppingBoundary}: `stopAt[i] - 1`, or `looks[i]` (never stop)
+   * when `stopAt[i]` is null; pass it with `looks` to `boundaryOperatingCharacteristics`.
+   */
+  readonly maxAllowed: readonly number[];
+  /** `posteriorProbability[i][x]` = P(rate > maxRate | x events in looks[i] patients), x = 0..looks[i]. */
+  readonly posteriorProbability: readonly (readonly number[])[];
+  readonly maxRate: number;
+  readonly threshold: number;
+  readonly prior: { readonly a: number; readonly b: number };
+}
+
+/**
+ * A Bayesian toxicity stopping boundary (Thall, Simon & Estey, "Bayesian sequential
+ * monitoring designs for single-arm clinical trials with multiple outcomes", Stat Med
+ * 1995;14:357-79; the same rule underlies BOIN-style safety tables).
+ *
+ * Method: with a Beta(a, b) prior and x events in n patients the posterior is
+ * Beta(a + x, b + n - x), so P(rate > maxRate | x, n) = 1 - I_maxRate(a + x, b + n - x), the
+ * regularised upper incomplete beta (R: `pbeta(maxRate, a + x, b + n - x, lower.tail = FALSE)`).
+ * At each look the trial stops when this probability strictly exceeds `threshold`; as it
+ * rises with x, the rule is "stop when x >= stopAt[i]".
+ *
+ * @param options.maxRate - the highest acceptable event rate, in (0, 1).
+ * @param options.threshold - posterior probability that triggers a stop, in (0, 1).
+ * @param options.prior - Beta prior `{ a, b }`, both > 0; default `{ a: 1, b: 1 }`.
+ * @param options.looks - cumulative patient counts, strictly increasing integers >= 1.
+ * @returns the smallest stopping count per look (null when none), the equivalent
+ *   `maxAllowed`, and the posterior probability table.
+ * @throws {TypeError} when an argument has the wrong type.
+ * @throws {RangeError} when maxRate or threshold is outside (0, 1), a prior parameter is not
+ *   > 0, or looks is empty or not strictly increasing.
+ * @example
+ * const rule = bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.95, looks: [3, 4, 5, 6] });
+ * rule.stopAt; // => [3, 3, 4, 4]: stop after 3 events in the first 3 or 4 patients, ...
+ */
+export function bayesianToxicityBoundary(
+  options: BayesianToxicityBoundaryOptions,
+): BayesianToxicityBoundary {
+  assertObject('options', options);
+  const { maxRate, threshold, prior = { a: 1, b: 1 }, looks } = options;
+  assertOpenUnitInterval('maxRate', maxRate);
+  assertOpenUnitInterval('threshold', threshold);
+  assertObject('prior', prior);
+  assertPositive('prior.a', prior.a);
+  assertPositive('prior.b', prior.b);
+  assertLooks('looks', looks);
+  const { a, b } = prior;
+  const posteriorProbability = looks.map((n) =>
+    Array.from({ length: n + 1 }, (_, x) => betainc(maxRate, a + x, b + n - x, true, true)),
+  );
+  const stopAt = posteriorProbability.map((row) => {
+    const x = row.findIndex((probability) => probability > threshold);
+    return x === -1 ? null : x;
+  });
+  return {
+    looks: [...looks],
+    stopAt,
+    maxAllowed: stopAt.map((x, i) => (x === null ? looks[i]! : x - 1)),
+    posteriorProbability,
+    maxRate,
+    threshold,
+    prior: { a, b },
+  };
+}

@@ -1,0 +1,28 @@
+import betainc from '@stdlib/math-base-special-betainc';
+
+// Internal: R's `qbinom(p, n, prob)` with its exact conventions, because clinfun's `toxbdry`
+// turns a nominal level into a boundary with qbinom and the boundary must come out identical.
+
+/**
+ * The smallest y in 0..n with P(X <= y) >= p, X ~ Binomial(n, prob), as R's `qbinom` in
+ * R >= 4.1 (src/nmath/qbinom.c with qDiscrete_search.h): p = 0 gives 0, p = 1 gives n, and
+ * otherwise `p` is first shrunk by the factor 1 - 8 * DBL_EPSILON ("fuzz to ensure left
+ * continuity"; R <= 4.0 used 64 and returned n for p + 1.01 * DBL_EPSILON >= 1).
+ *
+ * @param p - probability in [0, 1] (not checked).
+ * @param n - number of trials, an integer >= 0 (not checked).
+ * @param prob - success probability in [0, 1] (not checked).
+ * @example binomialQuantile(0.5, 10, 0.5); // => 5
+ */
+export function binomialQuantile(p: number, n: number, prob: number): number {
+  if (prob === 0 || n === 0 || p <= 0) return 0;
+  if (prob === 1 || p >= 1) return n;
+  const target = p * (1 - 8 * Number.EPSILON);
+  // P(X <= y) = 1 - I_prob(y + 1, n - y): the regularised incomplete beta (Boost's ibeta,
+  // ported by stdlib) is accurate to a few ulps, as R's pbinom through pbeta (TOMS 708), which
+  // the quantile needs where P(X <= y) sits within the fuzz of p (e.g. exactly 0.5).
+  for (let y = 0; y < n; y++) {
+    if (betainc(prob, y + 1, n - y, true, true) >= target) return y;
+  }
+  return n;
+}

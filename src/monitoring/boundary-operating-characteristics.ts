@@ -1,0 +1,145 @@
+import { assertArray, assertFiniteNumber, assertInteger, assertObject } from '../_lib/assert.js';
+import { describeValue } from '../_lib/describe-value.js';
+import { assertLooks } from './assert-looks.js';
+import { binomialPmf } from './binomial-pmf.js';
+
+/** A stopping boundary: stop at look i when the cumulative event count exceeds `maxAllowed[i]`. */
+export interface StoppingBoundary {
+  /** Cumulative patient counts at the looks, n1 < n2 < ... */
+  readonly looks: readonly number[];
+  /** The most events allowed at each look; more than `maxAllowed[i]` events at look i stops (-1: always stops). */
+  readonly maxAllowed: readonly number[];
+}
+
+/** Exact operating characteristics of a boundary over a grid of true event rates. */
+export interface OperatingCharacteristics {
+  /** The true event rates, as given. */
+  readonly p: readonly number[];
+  /** P(the boundary is crossed at some look), per rate: clinfun's `pcross`. */
+  readonly crossProbability: readonly number[];
+  /** P(stopping before the last look), per rate: clinfun's `pstop`. */
+  readonly earlyStopProbability: readonly number[];
+  /** Expected number of patients treated (the look at which the trial stops, else the last), per rate: clinfun's `ess`. */
+  readonly expectedSampleSize: readonly number[];
+  /** `stopProbabilityByLook[i][j]`: P(first crossing at look i | rate p[j]). Sums over i to `crossProbability[j]`. */
+  readonly stopProbabilityByLook: readonly (readonly number[])[];
+}
+
+/** Arguments of {@link boundaryOperatingCharacteristics}. */
+export interface BoundaryOperatingCharacteristicsOptions extends StoppingBoundary {
+  /** True event rates at which to evaluate the boundary, each in [0, 1]. */
+  readonly p: readonly number[];
+}
+
+/**
+ * Exact operating characteristics of a sequential stopping boundary for a binomial event
+ * rate: the trial stops at look i (after `looks[i]` patients) when the cumulative number of
+ * events exceeds `maxAllowed[i]`.
+ *
+ * Method: the exact recursion over the not-yet-stopped states (no simulation). With
+ * d_i = n_i - n_{i-1} new patients between looks and q_i(x) = P(x events so far and no stop
+ * at looks 1..i), q_0 = 1 at x = 0 and
+ * - P(stop at look i) = sum_x q_{i-1}(x) P(Bin(d_i, p) > maxAllowed[i] - x),
+ * - q_i(y) = sum_x q_{i-1}(x) P(Bin(d_i, p) = y - x) for y <= maxAllowed[i].
+ * Then crossing = sum of the per-look stops, early stop = crossing - P(stop at the last look),
+ * expected size = sum_i n_i P(stop at look i) + n_K (1 - crossing). This is the recursion of
+ * clinfun's internal `bdrycross.prob` (R package clinfun, used by `toxbdry`; Ivanova, Qaqish &
+ * Schell, Biometrics 2005), computing upper tails as sums of the small terms rather than
+ * `1 - pbinom`, so tiny probabilities keep their relative accuracy.
+ *
+ * @param options.looks - cumulative patient counts, strictly increasing integers >= 1.
+ * @param options.maxAllowed - one integer >= -1 per look; a value >= the look's patient count
+ *   never stops there, -1 always stops there (a prior alone can call for that).
+ * @param options.p - the true event rates to evaluate, each in [0, 1].
+ * @returns the operating characteristics, arrays over `p` (and over looks for
+ *   `stopProbabilityByLook`).
+ * @throws {TypeError} when an argument has the wrong type.
+ * @throws {RangeError} when `looks` is empty or not strictly increasing, `maxAllowed` has a
+ *   different length or a non-integer entry below -1, or a rate is outside [0, 1].
+ * @example
+ * const oc = boundaryOperatingCharacteristics({
+ *   looks: [20, 40, 60, 75],
+ *   maxAllowed: [7, 12, 17, 20],
+ *   p: [0.2, 0.35],
+ * });
+ * oc.crossProbability; // => [0.1013..., 0.9350...] (clinfun::toxbdry(0.2, 0.35, c(20, 40, 60, 75)))
+ */
+export function boundaryOperatingCharacteristics(
+  options: BoundaryOperatingCharacteristicsOptions,
+): OperatingCharacteristics {
+  assertObject('options', options);
+  const { looks, maxAllowed, p } = options;
+  assertLooks('looks', looks);
+  assertArray('maxAllowed', maxAllowed);
+  if (maxAllowed.length !== looks.length) {
+    throw new RangeError(
+      `maxAllowed must have one entry per look (${looks.length}). Value: ${describeValue(maxAllowed)}.`,
+    );
+  }
+  maxAllowed.forEach((r, i) => {
+    assertInteger(`maxAllowed[${i}]`, r, -1);
+  });
+  assertArray('p', p);
+  p.forEach((rate, j) => {
+    assertFiniteNumber(`p[${j}]`, rate);
+    if (rate < 0 || rate > 1) {
+      throw new RangeError(`p[${j}] must be in [0, 1]. Value: ${describeValue(rate)}.`);
+    }
+  });
+  return computeOperatingCharacteristics(looks, maxAllowed, p);
+}
+
+/** The recursion itself, once the arguments are checked. */
+function computeOperatingCharacteristics(
+  looks: readonly number[],
+  maxAllowed: readonly number[],
+  p: readonly number[],
+): OperatingCharacteristics {
+  const nLooks = looks.length;
+  const stopByLook: number[][] = looks.map(() => new Array<number>(p.length).fill(0));
+  const crossProbability: number[] = [];
+  const earlyStopProbability: number[] = [];
+  const expectedSampleSize: number[] = [];
+  for (let j = 0; j < p.length; j++) {
+    const rate = p[j]!;
+    let current = [1];
+    let previousN = 0;
+    let crossing = 0;
+    let expected = 0;
+    for (let i = 0; i < nLooks; i++) {
+      const n = looks[i]!;
+      const added = n - previousN;
+      const pmf = binomialPmf(added, rate);
+      // upper[t] = P(Bin(added) > t) for t = -1..added, summed from the small end.
+      const upper = new Array<number>(added + 2).fill(0);
+      for (let t = added - 1; t >= -1; t--) upper[t + 1] = upper[t + 2]! + pmf[t + 1]!;
+      // States above the number of patients are impossible, so cap the boundary at n.
+      const limit = Math.min(maxAllowed[i]!, n);
+      let stop = 0;
+      const next = new Array<number>(limit + 1).fill(0);
+      for (let x = 0; x < current.length; x++) {
+        const q = current[x]!;
+        if (q === 0) continue;
+        const threshold = limit - x;
+        stop += q * (threshold < 0 ? 1 : threshold >= added ? 0 : upper[threshold + 1]!);
+        const top = Math.min(added, limit - x);
+        for (let y = 0; y <= top; y++) next[x + y] = next[x + y]! + q * pmf[y]!;
+      }
+      stopByLook[i]![j] = stop;
+      crossing += stop;
+      expected += n * stop;
+      current = next;
+      previousN = n;
+    }
+    crossProbability.push(crossing);
+    earlyStopProbability.push(crossing - stopByLook[nLooks - 1]![j]!);
+    expectedSampleSize.push(expected + looks[nLooks - 1]! * (1 - crossing));
+  }
+  return {
+    p: [...p],
+    crossProbability,
+    earlyStopProbability,
+    expectedSampleSize,
+    stopProbabilityByLook: stopByLook,
+  };
+}

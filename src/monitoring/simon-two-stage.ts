@@ -1,0 +1,178 @@
+import { assertInteger, assertObject, assertOpenUnitInterval } from '../_lib/assert.js';
+import { describeValue } from '../_lib/describe-value.js';
+import { binomialPmf } from './binomial-pmf.js';
+
+/** Arguments of {@link simonTwoStage} (clinfun's `ph2simon` argument in brackets). */
+export interface SimonTwoStageOptions {
+  /** Unacceptable (null) response rate (`pu`), in (0, 1). */
+  readonly p0: number;
+  /** Desirable response rate (`pa`), in (p0, 1). */
+  readonly p1: number;
+  /** Largest allowed P(declaring the treatment promising | p0) (`ep1`), in (0, 1). */
+  readonly alpha: number;
+  /** Largest allowed P(declaring it not promising | p1) (`ep2`), in (0, 1). */
+  readonly beta: number;
+  /** Largest total sample size searched (`nmax`, default 100), an integer in 2..1000. */
+  readonly nMax?: number;
+}
+
+/**
+ * A Simon two-stage design: treat n1 patients; stop for futility if at most r1 respond;
+ * otherwise treat n - n1 more and call the treatment promising only if more than r of the
+ * n respond.
+ */
+export interface SimonDesign {
+  readonly r1: number;
+  readonly n1: number;
+  readonly r: number;
+  readonly n: number;
+  /** Expected sample size under p0: n1 + (1 - PET) (n - n1). clinfun's `EN(p0)`. */
+  readonly expectedSizeNull: number;
+  /** Probability of early termination under p0, P(X1 <= r1 | p0). clinfun's `PET(p0)`. */
+  readonly earlyStopNull: number;
+  /** Exact P(X1 > r1 and X > r | p0), below `alpha`. */
+  readonly actualAlpha: number;
+  /** Exact P(X1 > r1 and X > r | p1), above 1 - `beta`. */
+  readonly actualPower: number;
+}
+
+/** Result of {@link simonTwoStage}. */
+export interface SimonTwoStage {
+  /** The design with the smallest expected size under p0 (the smallest n among ties). */
+  readonly optimal: SimonDesign;
+  /** The design with the smallest maximum size n (the smallest expected size at that n). */
+  readonly minimax: SimonDesign;
+  readonly p0: number;
+  readonly p1: number;
+  readonly alpha: number;
+  readonly beta: number;
+  readonly nMax: number;
+}
+
+/**
+ * Simon's optimal and minimax two-stage phase II designs (Simon, "Optimal two-stage designs
+ * for phase II clinical trials", Control Clin Trials 1989;10:1-10), found by the exhaustive
+ * search of R's `clinfun::ph2simon` (Fortran `f2bdry`, clinfun 1.1.5).
+ *
+ * Method: for every n = 2..nMax, n1 = 1..n-1 and r1, r, the exact error rates are
+ * P(X1 > r1, X1 + X2 > r | p) = sum_{x1 > r1} P(X1 = x1) P(X2 > r - x1), X1 ~ Bin(n1, p),
+ * X2 ~ Bin(n - n1, p); a design is feasible when this is < alpha at p0 and > 1 - beta at p1
+ * (both strict, as clinfun). Per n the feasible design with the smallest
+ * EN(p0) = n1 + (1 - PET(p0)) (n - n1) is kept (the first found on ties, in clinfun's order:
+ * n1 up, r1 down, r down), counting only designs whose EN is below n. The minimax design is
+ * the one kept for the smallest such n; the optimal one the first with the least EN.
+ * The search accumulates the error rates over r1 exactly as the Fortran does (O(n^2) per
+ * (n, n1)) and skips every n1 no smaller than the best EN already found for that n (EN >= n1),
+ * so nMax = 100 takes a few milliseconds.
+ *
+ * @param options - see {@link SimonTwoStageOptions}.
+ * @returns the optimal and minimax designs with their exact operating characteristics.
+ * @throws {TypeError} when an argument has the wrong type.
+ * @throws {RangeError} when a rate or error is outside (0, 1), p0 >= p1, nMax is not an
+ *   integer in 2..1000, or no design up to nMax meets alpha and beta.
+ * @example
+ * const { optimal, minimax } = simonTwoStage({ p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 });
+ * [optimal.r1, optimal.n1, optimal.r, optimal.n]; // => [1, 10, 5, 29]
+ * [minimax.r1, minimax.n1, minimax.r, minimax.n]; // => [1, 15, 5, 25]
+ */
+export function simonTwoStage(options: SimonTwoStageOptions): SimonTwoStage {
+  assertObject('options', options);
+  const { p0, p1, alpha, beta, nMax = 100 } = options;
+  assertOpenUnitInterval('p0', p0);
+  assertOpenUnitInterval('p1', p1);
+  if (p0 >= p1) {
+    throw new RangeError(
+      `p0 must be < p1. Value: p0 = ${describeValue(p0)}, p1 = ${describeValue(p1)}.`,
+    );
+  }
+  assertOpenUnitInterval('alpha', alpha);
+  assertOpenUnitInterval('beta', beta);
+  assertInteger('nMax', nMax, 2);
+  if (nMax > 1000) {
+    throw new RangeError(`nMax must be <= 1000 (as clinfun). Value: ${describeValue(nMax)}.`);
+  }
+
+  // pmf0[m][x] = P(Bin(m, p0) = x); tail0[m][x] = P(Bin(m, p0) >= x), summed from the top.
+  const pmf0: number[][] = [];
+  const pmf1: number[][] = [];
+  const tail0: number[][] = [];
+  const tail1: number[][] = [];
+  for (let m = 0; m <= nMax; m++) {
+    pmf0.push(binomialPmf(m, p0));
+    pmf1.push(binomialPmf(m, p1));
+    tail0.push(upperTails(pmf0[m]!));
+    tail1.push(upperTails(pmf1[m]!));
+  }
+
+  const perN: SimonDesign[] = [];
+  const bprob0 = new Float64Array(nMax + 2);
+  const bprob1 = new Float64Array(nMax + 2);
+  for (let n = 2; n <= nMax; n++) {
+    let best: SimonDesign | null = null;
+    let bestEss = n;
+    for (let n1 = 1; n1 < n; n1++) {
+      // EN >= n1, so no n1 at or beyond the best EN can improve on it.
+      if (n1 >= bestEss + 1e-9) break;
+      const n2 = n - n1;
+      const f0 = pmf0[n1]!;
+      const f1 = pmf1[n1]!;
+      const t0 = tail0[n2]!;
+      const t1 = tail1[n2]!;
+      bprob0.fill(0, 0, n + 1);
+      bprob1.fill(0, 0, n + 1);
+      // Continue when X1 >= k (clinfun's loop variable; the design's r1 is k - 1); total
+      // threshold t: "promising" when X1 + X2 >= t (the design's r is t - 1).
+      let pet = 1;
+      for (let k = n1; k >= 0; k--) {
+        pet -= f0[k]!;
+        for (let t = n2 + k; t >= k; t--) {
+          bprob0[t] = bprob0[t]! + f0[k]! * t0[t - k]!;
+          bprob1[t] = bprob1[t]! + f1[k]! * t1[t - k]!;
+          if (bprob0[t]! < alpha && 1 - bprob1[t]! < beta) {
+            const ess = n1 + (1 - pet) * n2;
+            if (ess < bestEss) {
+              bestEss = ess;
+              best = {
+                r1: k - 1,
+                n1,
+                r: t - 1,
+                n,
+                expectedSizeNull: ess,
+                earlyStopNull: pet,
+                actualAlpha: bprob0[t]!,
+                actualPower: bprob1[t]!,
+              };
+            }
+          }
+        }
+        // Thresholds below k are passed by every X1 >= k: carry P(X1 >= k) down to them.
+        for (let t = 0; t < k; t++) {
+          bprob0[t] = bprob0[k]!;
+          bprob1[t] = bprob1[k]!;
+        }
+      }
+    }
+    if (best !== null) perN.push(best);
+  }
+  if (perN.length === 0) {
+    throw new RangeError(
+      `nMax: no two-stage design with at most nMax patients meets alpha = ${alpha} and beta = ${beta}; increase nMax. Value: ${describeValue(nMax)}.`,
+    );
+  }
+  let optimal = perN[0]!;
+  for (const design of perN) {
+    if (design.expectedSizeNull < optimal.expectedSizeNull) optimal = design;
+  }
+  return { optimal, minimax: perN[0]!, p0, p1, alpha, beta, nMax };
+}
+
+/** tails[x] = P(X >= x) for x = 0..n, summed from the top so small tails stay accurate. */
+function upperTails(pmf: readonly number[]): number[] {
+  const tails = new Array<number>(pmf.length).fill(0);
+  let acc = 0;
+  for (let x = pmf.length - 1; x >= 0; x--) {
+    acc += pmf[x]!;
+    tails[x] = acc;
+  }
+  return tails;
+}

@@ -1,0 +1,220 @@
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import {
+  assertFiniteNumber,
+  assertInteger,
+  assertObject,
+  assertOneOf,
+  assertOpenUnitInterval,
+} from '../_lib/assert.js';
+import { describeValue } from '../_lib/describe-value.js';
+import { assertLooks } from './assert-looks.js';
+import { binomialQuantile } from './binomial-quantile.js';
+import {
+  boundaryOperatingCharacteristics,
+  type OperatingCharacteristics,
+} from './boundary-operating-characteristics.js';
+
+/** Arguments of {@link toxicityBoundary} (clinfun's `toxbdry` argument in brackets). */
+export interface ToxicityBoundaryOptions {
+  /** Acceptable event rate (`pLo`), in (0, 1). */
+  readonly pLow: number;
+  /** Unacceptable event rate (`pHi`), in (pLow, 1). */
+  readonly pHigh: number;
+  /** Cumulative patient counts at the looks (`n`), at least two, strictly increasing. */
+  readonly looks: readonly number[];
+  /** Target P(crossing) at `pLow` (`cP0`, default 0.1), in (0, 1). */
+  readonly cP0?: number;
+  /** Target P(crossing) at `pHigh` (`cP1`, default 0.9), in (0, 1). */
+  readonly cP1?: number;
+  /** Boundary shape (`delta`): 0 Pocock-type (default), 0.5 O'Brien-Fleming-type; in [0, 0.5]. */
+  readonly delta?: number;
+  /** Which error the search holds to its target: `'null'` (cP0 at pLow, default) or `'alt'` (cP1 at pHigh). */
+  readonly priority?: 'null' | 'alt';
+  /** Number of equally spaced rates from pLow to pHigh for the operating characteristics (`ngrid`, default 6). */
+  readonly ngrid?: number;
+  /** Most refinement steps of the search beyond the first (`niter`, default 10). */
+  readonly niter?: number;
+}
+
+/** One of the two boundaries `toxicityBoundary` brackets the target with. */
+export interface ToxicityBoundaryEdge {
+  /** Stop at look i when events exceed `boundary[i]`. */
+  readonly boundary: readonly number[];
+  /** Exact operating characteristics of `boundary` over the grid pLow..pHigh. */
+  readonly operatingCharacteristics: OperatingCharacteristics;
+}
+
+/** Result of {@link toxicityBoundary}. */
+export interface ToxicityBoundary {
+  readonly looks: readonly number[];
+  /** clinfun's `lo.bdry`: the tighter boundary, whose prioritised crossing probability is at or just above its target. */
+  readonly lower: ToxicityBoundaryEdge;
+  /** clinfun's `hi.bdry`: the looser boundary, whose prioritised crossing probability is just below its target. */
+  readonly upper: ToxicityBoundaryEdge;
+  readonly delta: number;
+  readonly priority: 'null' | 'alt';
+  /** clinfun's warning that the largest look may be too small for the targets, else null. */
+  readonly warning: string | null;
+}
+
+/**
+ * The repeated-significance toxicity stopping boundary of Ivanova, Qaqish & Schell
+ * ("Continuous toxicity monitoring in phase II trials in oncology", Biometrics 2005;61:540-5),
+ * computed exactly as R's `clinfun::toxbdry` (clinfun 1.1.5, internal `getBoundary`).
+ *
+ * Method: for a nominal level a, the boundary at look i (n_i patients, information fraction
+ * t_i = n_i / n_K) is b_i(a) = qbinom(1 - pnorm(qnorm(a) / t_i^delta), n_i, pLow): stop when
+ * events > b_i. delta = 0 gives a Pocock-type boundary (the same per-look level), 0.5 an
+ * O'Brien-Fleming-type one. The level a is searched so that the exact crossing probability
+ * (the recursion of {@link boundaryOperatingCharacteristics}) at pLow reaches cP0 (priority
+ * 'null'; at pHigh and cP1 for 'alt'): start from a0 = cP0 / K and a1 = cP0, (for 'alt',
+ * halve a0 while it still crosses more than cP1), multiply a1 by 1.4 until it reaches the
+ * target, then bisect (interpolate once a1 - a0 <= 0.01) at most niter + 1 times while the
+ * two boundaries differ by more than one event in total. Because the boundary is discrete the
+ * target is bracketed, not met: `lower` (clinfun's `lo.bdry`, from a1) crosses at or just above
+ * the target, `upper` (`hi.bdry`, from a0) just below it.
+ *
+ * clinfun's quirks are followed so the boundaries agree with R's: when the 1.4-fold search
+ * (or the 'alt' halving) moves a level it moves the crossing probabilities but not the
+ * boundary, so a returned boundary can be the one from the initial level. The operating
+ * characteristics returned here are always those of the returned boundary (recomputed), which
+ * is what clinfun's `bdry.oc` shows whenever the search ends normally.
+ *
+ * @param options - see {@link ToxicityBoundaryOptions}.
+ * @returns the looks, the `lower` and `upper` boundaries with their operating characteristics
+ *   over `ngrid` rates from pLow to pHigh, and clinfun's small-sample warning (or null).
+ * @throws {TypeError} when an argument has the wrong type.
+ * @throws {RangeError} when pLow or pHigh is outside (0, 1), pLow >= pHigh, cP0 or cP1 is
+ *   outside (0, 1), delta is outside [0, 0.5], looks has fewer than two entries or does not
+ *   increase, ngrid < 2, niter < 0, or no boundary can reach the target with these looks
+ *   (where R would fail with NaNs).
+ * @example
+ * const tb = toxicityBoundary({ pLow: 0.2, pHigh: 0.35, looks: [20, 40, 60, 75] });
+ * tb.lower.boundary; // => [7, 12, 17, 20]   (clinfun::toxbdry(0.2, 0.35, c(20, 40, 60, 75)))
+ * tb.upper.boundary; // => [7, 12, 17, 21]
+ */
+export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoundary {
+  assertObject('options', options);
+  const {
+    pLow,
+    pHigh,
+    looks,
+    cP0 = 0.1,
+    cP1 = 0.9,
+    delta = 0,
+    priority = 'null',
+    ngrid = 6,
+    niter = 10,
+  } = options;
+  assertOpenUnitInterval('pLow', pLow);
+  assertOpenUnitInterval('pHigh', pHigh);
+  if (pLow >= pHigh) {
+    throw new RangeError(
+      `pLow must be < pHigh. Value: pLow = ${describeValue(pLow)}, pHigh = ${describeValue(pHigh)}.`,
+    );
+  }
+  assertLooks('looks', looks, 2);
+  assertOpenUnitInterval('cP0', cP0);
+  assertOpenUnitInterval('cP1', cP1);
+  assertFiniteNumber('delta', delta);
+  if (delta < 0 || delta > 0.5) {
+    throw new RangeError(`delta must be in [0, 0.5]. Value: ${describeValue(delta)}.`);
+  }
+  assertOneOf('priority', priority, ['null', 'alt'] as const);
+  assertInteger('ngrid', ngrid, 2);
+  assertInteger('niter', niter, 0);
+
+  const nLooks = looks.length;
+  const last = looks[nLooks - 1]!;
+  // R: seq(pLo, pHi, length = ngrid) is c(from, from + (1:(ngrid - 2)) * (del / n1), to).
+  const step = (pHigh - pLow) / (ngrid - 1);
+  const grid = Array.from({ length: ngrid }, (_, k) =>
+    k === 0 ? pLow : k === ngrid - 1 ? pHigh : pLow + k * step,
+  );
+  const shape = looks.map((n) => (n / last) ** delta);
+  const boundaryAt = (alpha: number): number[] => {
+    const z = normalQuantile(alpha, 0, 1);
+    return looks.map((n, i) => binomialQuantile(1 - normalCdf(z / shape[i]!, 0, 1), n, pLow));
+  };
+  const crossing = (maxAllowed: readonly number[]): OperatingCharacteristics =>
+    boundaryOperatingCharacteristics({ looks, maxAllowed, p: grid });
+
+  const priorityNull = priority === 'null';
+  const target = priorityNull ? cP0 : cP1;
+  const at = priorityNull ? 0 : ngrid - 1;
+  const pc = (oc: OperatingCharacteristics): number => oc.crossProbability[at]!;
+
+  let alpha0 = cP0 / nLooks;
+  let r0 = boundaryAt(alpha0);
+  let oc0 = crossing(r0);
+  let alpha1 = cP0;
+  let r1 = boundaryAt(alpha1);
+  let oc1 = crossing(r1);
+  if (!priorityNull) {
+    while (pc(oc0) > target) {
+      // clinfun quirk kept: r1 is not moved along with alpha1 and its crossing probabilities.
+      alpha1 = alpha0;
+      oc1 = oc0;
+      alpha0 *= 0.5;
+      r0 = boundaryAt(alpha0);
+      oc0 = crossing(r0);
+    }
+  }
+  while (pc(oc1) < target) {
+    // clinfun quirk kept: r0 is not moved along with alpha0 and its crossing probabilities.
+    alpha0 = alpha1;
+    oc0 = oc1;
+    alpha1 *= 1.4;
+    if (alpha1 >= 1) {
+      // R goes on to qnorm(alpha > 1) = NaN and fails; say why instead.
+      throw new RangeError(
+        `looks: even stopping at the first event cannot reach a crossing probability of ${target} at ${priorityNull ? 'pLow' : 'pHigh'} = ${priorityNull ? pLow : pHigh} with at most ${last} patients. Value: ${describeValue(looks)}.`,
+      );
+    }
+    r1 = boundaryAt(alpha1);
+    oc1 = crossing(r1);
+  }
+  let iter = 0;
+  while (sum(r0) - sum(r1) > 1 && iter <= niter) {
+    iter += 1;
+    let alpha =
+      alpha1 - alpha0 > 0.01
+        ? (alpha1 + alpha0) / 2
+        : alpha0 + ((alpha1 - alpha0) * (target - pc(oc0))) / (pc(oc1) - pc(oc0));
+    // R would fail on a 0/0 here; the midpoint keeps the bracket instead.
+    if (!Number.isFinite(alpha)) alpha = (alpha1 + alpha0) / 2;
+    const r = boundaryAt(alpha);
+    const oc = crossing(r);
+    if (pc(oc) < target) {
+      alpha0 = alpha;
+      r0 = r;
+      oc0 = oc;
+    } else {
+      alpha1 = alpha;
+      r1 = r;
+      oc1 = oc;
+    }
+  }
+  const tooSmall =
+    (pc0(oc1) > cP0 && pc0(oc0) > cP0) ||
+    (oc1.crossProbability[ngrid - 1]! < cP1 && oc0.crossProbability[ngrid - 1]! < cP1);
+  return {
+    looks: [...looks],
+    lower: { boundary: r1, operatingCharacteristics: crossing(r1) },
+    upper: { boundary: r0, operatingCharacteristics: crossing(r0) },
+    delta,
+    priority,
+    warning: tooSmall
+      ? `Max sample size ${last} may be small for the specified stopping probabilities`
+      : null,
+  };
+}
+
+function pc0(oc: OperatingCharacteristics): number {
+  return oc.crossProbability[0]!;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

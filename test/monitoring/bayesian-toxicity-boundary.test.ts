@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fixtures from '../../fixtures/monitoring.json';
+import { bayesianToxicityBoundary } from '../../src/monitoring/bayesian-toxicity-boundary.js';
+import { boundaryOperatingCharacteristics } from '../../src/monitoring/boundary-operating-characteristics.js';
+import { expectAllClose, expectClose } from '../_helpers/close.js';
+
+const TOL = { rel: 1e-10, abs: 1e-10 };
+
+describe('bayesianToxicityBoundary', () => {
+  for (const c of fixtures.bayesian) {
+    it(`matches R pbeta for maxRate ${c.maxRate}, threshold ${c.threshold}, Beta(${c.prior.a}, ${c.prior.b})`, () => {
+      const rule = bayesianToxicityBoundary({
+        maxRate: c.maxRate,
+        threshold: c.threshold,
+        prior: c.prior,
+        looks: c.looks,
+      });
+      expect(rule.stopAt).toEqual(c.stopAt);
+      expect(rule.maxAllowed).toEqual(c.maxAllowed);
+      rule.posteriorProbability.forEach((row, i) => {
+        expectAllClose(row, c.posteriorProbability[i]!, { ...TOL, label: `look ${i}` });
+      });
+      const oc = boundaryOperatingCharacteristics({
+        looks: c.looks,
+        maxAllowed: rule.maxAllowed,
+        p: c.oc.p,
+      });
+      expectAllClose(oc.crossProbability, c.oc.crossProbability, TOL);
+      expectAllClose(oc.expectedSampleSize, c.oc.expectedSampleSize, TOL);
+    });
+  }
+
+  it('gives the known Beta(1, 1), maxRate 0.3, threshold 0.95 stop counts and operating characteristics', () => {
+    const looks = Array.from({ length: 28 }, (_, i) => i + 3);
+    const rule = bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.95, looks });
+    expect(rule.stopAt).toEqual([
+      3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10, 10, 11, 11, 11, 12, 12, 12, 13, 13, 14,
+    ]);
+    const oc = boundaryOperatingCharacteristics({
+      looks,
+      maxAllowed: rule.maxAllowed,
+      p: [0.1, 0.2, 0.3, 0.4],
+    });
+    [0.0047, 0.0499, 0.2256, 0.5696].forEach((v, j) => {
+      expectClose(oc.crossProbability[j], v, { abs: 5e-5 });
+    });
+    [29.88, 28.846, 25.474, 19.248].forEach((v, j) => {
+      expectClose(oc.expectedSampleSize[j], v, { abs: 5e-4 });
+    });
+  });
+
+  it('returns null where no count can stop, and maxAllowed = n there', () => {
+    const rule = bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.95, looks: [1, 2, 3] });
+    // 1 of 1: Beta(2, 1) gives P(rate > 0.3) = 1 - 0.3^2 = 0.91, not > 0.95.
+    expect(rule.stopAt).toEqual([null, 2, 3]);
+    expect(rule.maxAllowed).toEqual([1, 1, 2]);
+  });
+
+  it('rejects bad parameters naming them', () => {
+    const ok = { maxRate: 0.3, threshold: 0.95, looks: [5, 10] };
+    expect(() => bayesianToxicityBoundary({ ...ok, maxRate: 1 })).toThrow(/maxRate.*Value: 1/);
+    expect(() => bayesianToxicityBoundary({ ...ok, threshold: 0 })).toThrow(RangeError);
+    expect(() => bayesianToxicityBoundary({ ...ok, threshold: 1.2 })).toThrow(/threshold.*1.2/);
+    expect(() => bayesianToxicityBoundary({ ...ok, prior: { a: 0, b: 1 } })).toThrow(/prior.a/);
+    expect(() => bayesianToxicityBoundary({ ...ok, looks: [10, 5] })).toThrow(/looks/);
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { CohortValidationError } from '../../src/errors.js';
+import type { Complication, Patient } from '../../src/model/types.js';
+import { safetyMonitor } from '../../src/monitoring/safety-monitor.js';
+
+const patient = (
+  id: string,
+  surgeryDate: string,
+  lastFollowUpDate: string,
+  complications: Complication[] = [],
+  deathDate?: string,
+): Patient => ({
+  id,
+  surgeryDate,
+  lastFollowUpDate,
+  psa: [],
+  complications,
+  ...(deathDate === undefined ? {} : { deathDate }),
+});
+
+// asOf 2025-06-30, 90-day window. Listed out of order on purpose.
+const cohort: Patient[] = [
+  patient('P05', '2025-05-15', '2025-06-20', [{ date: '2025-05-20', grade: 'IIIa' }]), // early event
+  patient('P02', '2025-01-10', '2025-06-01', [{ date: '2025-01-12', grade: 'II' }]), // minor only
+  patient('P01', '2025-01-10', '2025-06-01', [{ date: '2025-01-20', grade: 'IIIb' }]), // event
+  patient('P06', '2025-07-05', '2025-07-05'), // operated after asOf
+  patient('P03', '2025-02-01', '2025-02-20'), // lost at day 19
+  patient('P10', '2025-02-15', '2025-06-15', [{ date: '2025-05-21', grade: 'IIIa' }]), // day 95: outside
+  patient('P09', '2025-03-31', '2025-06-29'), // followed exactly to day 90
+  patient('P08', '2025-04-10', '2025-04-25', [], '2025-04-25'), // died day 15, no complication recorded
+  patient('P07', '2025-04-15', '2025-07-10', [{ date: '2025-07-02', grade: 'IVa' }]), // event after asOf
+  patient('P04', '2025-05-01', '2025-06-25'), // window open
+];
+
+describe('safetyMonitor', () => {
+  const rule = { looks: [5, 10], maxAllowed: [1, 3] };
+
+  it('classifies every patient at asOf and lists them in order of entry (surgery date, then id)', () => {
+    const r = safetyMonitor(cohort, { rule, asOf: '2025-06-30' });
+    expect(r.patients.map((p) => [p.id, p.status])).toEqual([
+      ['P01', 'event'],
+      ['P02', 'no-event'],
+      ['P03', 'incomplete'],
+      ['P10', 'no-event'],
+      ['P09', 'no-event'],
+      ['P08', 'incomplete'],
+      ['P07', 'pending'],
+      ['P04', 'pending'],
+      ['P05', 'event'],
+      ['P06', 'not-yet-operated'],
+    ]);
+    expect(r.patients.map((p) => p.order)).toEqual([1, 2, null, 3, 4, null, null, null, 5, null]);
+    expect(r.patients.map((p) => p.cumulativeEvents)).toEqual([
+      1,
+      1,
+      null,
+      1,
+      1,
+      null,
+      null,
+      null,
+      2,
+      null,
+    ]);
+    expect(r.patients[0]!.eventDate).toBe('2025-01-20');
+    expect(r.patients[0]!.windowEndDate).toBe('2025-04-10');
+    expect(r.patients[2]!.followUpEndDate).toBe('2025-02-20');
+    expect(r.patients[5]!.followUpEndDate).toBe('2025-04-25');
+    expect(r).toMatchObject({
+      evaluable: 5,
+      events: 2,
+      pending: 2,
+      incomplete: 2,
+      notYetOperated: 1,
+      pendingIds: ['P07', 'P04'],
+      incompleteIds: ['P03', 'P08'],
+    });
+  });
+
+  it('stops when the evaluable patients cross the rule', () => {
+    const r = safetyMonitor(cohort, { rule, asOf: '2025-06-30' });
+    expect(r.decision).toBe('stop');
+    expect(r.evaluation).toMatchObject({ look: 1, patients: 5, events: 2, boundary: 1 });
+  });
+
+  it('takes a custom event definition (grade >= IIIb) and window', () => {
+    const r = safetyMonitor(cohort, {
+      rule,
+      asOf: '2025-06-30',
+      event: (c) => c.grade !== 'I' && c.grade !== 'II' && c.grade !== 'IIIa',
+    });
+    expect(r.events).toBe(1);
+    expect(r.patients.find((p) => p.id === 'P05')!.status).toBe('pending');
+    expect(r.decision).toBe('continue');
+    const wide = safetyMonitor(cohort, { rule, asOf: '2025-06-30', windowDays: 120 });
+    expect(wide.patients.find((p) => p.id === 'P10')!.status).toBe('event');
+  });
+
+  it('uses only what was known at asOf', () => {
+    const early = safetyMonitor(cohort, { rule, asOf: '2025-01-15' });
+    expect(early.patients.map((p) => p.status).slice(0, 2)).toEqual(['pending', 'pending']);
+    expect(early.evaluable).toBe(0);
+    expect(early.decision).toBe('continue');
+    const later = safetyMonitor(cohort, { rule, asOf: '2025-07-02' });
+    expect(later.patients.find((p) => p.id === 'P07')!.status).toBe('event');
+  });
+
+  it('counts a patient as evaluable on the last day of the window (day windowDays)', () => {
+    const r = safetyMonitor([patient('A', '2025-01-01', '2025-12-31')], {
+      rule,
+      asOf: '2025-04-01', // day 90
+    });
+    expect(r.patients[0]!.status).toBe('no-event');
+    const before = safetyMonitor([patient('A', '2025-01-01', '2025-12-31')], {
+      rule,
+      asOf: '2025-03-31',
+    });
+    expect(before.patients[0]!.status).toBe('pending');
+  });
+
+  it('rejects bad arguments and duplicate ids', () => {
+    expect(() => safetyMonitor(cohort, { rule, asOf: '2025-02-30' })).toThrow(/options.asOf/);
+    expect(() => safetyMonitor(cohort, { rule, asOf: '2025-06-30', windowDays: -1 })).toThrow(
+      /options.windowDays.*Value: -1/,
+    );
+    expect(() => safetyMonitor([cohort[0]!, cohort[0]!], { rule, asOf: '2025-06-30' })).toThrow(
+      CohortValidationError,
+    );
+    expect(() => safetyMonitor(cohort, { rule: { foo: 1 } as never, asOf: '2025-06-30' })).toThrow(
+      /rule must be/,
+    );
+  });
+});

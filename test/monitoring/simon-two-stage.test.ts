@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fixtures from '../../fixtures/monitoring.json';
+import { simonTwoStage } from '../../src/monitoring/simon-two-stage.js';
+import { expectClose } from '../_helpers/close.js';
+
+const TOL = { rel: 1e-10, abs: 1e-10 };
+const designOf = (d: { r1: number; n1: number; r: number; n: number }) => [d.r1, d.n1, d.r, d.n];
+
+describe('simonTwoStage', () => {
+  for (const c of fixtures.simon) {
+    it(`equals clinfun ph2simon(${c.p0}, ${c.p1}, ${c.alpha}, ${c.beta})`, () => {
+      const s = simonTwoStage({ p0: c.p0, p1: c.p1, alpha: c.alpha, beta: c.beta, nMax: c.nMax });
+      for (const [mine, ref] of [
+        [s.optimal, c.optimal],
+        [s.minimax, c.minimax],
+      ] as const) {
+        expect(designOf(mine)).toEqual(designOf(ref));
+        expectClose(mine.expectedSizeNull, ref.expectedSizeNull, TOL);
+        expectClose(mine.earlyStopNull, ref.earlyStopNull, TOL);
+        expectClose(mine.actualAlpha, ref.actualAlpha, TOL);
+        expectClose(mine.actualPower, ref.actualPower, TOL);
+        // clinfun's oc.twostage.bdry: P(reject | p0), P(reject | p1), PET(p0), EN(p0)
+        expectClose(mine.actualAlpha, ref.ocTwostage[0], TOL);
+        expectClose(mine.actualPower, ref.ocTwostage[1], TOL);
+        expect(mine.actualAlpha).toBeLessThan(c.alpha);
+        expect(mine.actualPower).toBeGreaterThan(1 - c.beta);
+      }
+    });
+  }
+
+  it('gives the known designs', () => {
+    const cases = [
+      [
+        [0.1, 0.3, 0.05, 0.2],
+        [1, 10, 5, 29],
+        [1, 15, 5, 25],
+      ],
+      [
+        [0.2, 0.4, 0.1, 0.1],
+        [3, 17, 10, 37],
+        [3, 19, 10, 36],
+      ],
+      [
+        [0.05, 0.2, 0.1, 0.1],
+        [0, 12, 3, 37],
+        [0, 18, 3, 32],
+      ],
+      [
+        [0.25, 0.45, 0.05, 0.1],
+        [6, 22, 19, 57],
+        [6, 26, 17, 49],
+      ],
+    ] as const;
+    for (const [[p0, p1, alpha, beta], optimal, minimax] of cases) {
+      const s = simonTwoStage({ p0, p1, alpha, beta });
+      expect(designOf(s.optimal)).toEqual(optimal);
+      expect(designOf(s.minimax)).toEqual(minimax);
+    }
+    const s = simonTwoStage({ p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 });
+    expectClose(s.optimal.expectedSizeNull, 15.01, { abs: 5e-3 });
+    expectClose(s.optimal.earlyStopNull, 0.736, { abs: 5e-4 });
+  });
+
+  it('runs nMax = 100 well under a second', () => {
+    const start = performance.now();
+    simonTwoStage({ p0: 0.2, p1: 0.4, alpha: 0.1, beta: 0.1, nMax: 100 });
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+
+  it('rejects bad parameters and infeasible searches naming them', () => {
+    const ok = { p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 };
+    expect(() => simonTwoStage({ ...ok, p0: 1.1 })).toThrow(/p0.*Value: 1.1/);
+    expect(() => simonTwoStage({ ...ok, p1: 0.05 })).toThrow(/p0 must be < p1/);
+    expect(() => simonTwoStage({ ...ok, alpha: 0 })).toThrow(/alpha.*Value: 0/);
+    expect(() => simonTwoStage({ ...ok, nMax: 1001 })).toThrow(/nMax.*1001/);
+    expect(() => simonTwoStage({ ...ok, nMax: 10 })).toThrow(/nMax: no two-stage design/);
+  });
+});
