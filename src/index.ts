@@ -21,3 +21,4 @@ export {
   type WilcoxonSignedRankResult,
   wilcoxonSignedRank,
 } from './stats/wilcoxon-signed-rank.js';
+export * from './survival/index.js';

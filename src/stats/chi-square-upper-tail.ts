@@ -1,0 +1,15 @@
+import gammainc from '@stdlib/math-base-special-gammainc';
+
+/**
+ * P(X > x) for X ~ chi-square(df), as R's `pchisq(x, df, lower.tail = FALSE)`: the regularised
+ * upper incomplete gamma function Q(df / 2, x / 2), from stdlib's `gammainc` (computed as the
+ * upper tail directly, so small p-values keep their relative accuracy).
+ *
+ * Internal: callers pass x and df finite. df = 0 is the point mass at 0 (R gives 1 at x = 0).
+ *
+ * @example chiSquareUpperTail(3.841458820694124, 1); // => 0.05
+ */
+export function chiSquareUpperTail(x: number, df: number): number {
+  if (df <= 0 || x <= 0) return x <= 0 ? 1 : 0;
+  return gammainc(x / 2, df / 2, true, true);
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+
+// Reference values written by fixtures/r/survival.R (R's survival and cmprsk); never by hand.
+
+type Num = number | null;
+
+export interface KmFixtureFit {
+  time: number[];
+  nRisk: number[];
+  nEvent: number[];
+  nCensor: number[];
+  survival: number[];
+  stdErr: Num[];
+  lower: Num[];
+  upper: Num[];
+  quantiles: { p: number[]; estimate: Num[]; lower: Num[]; upper: Num[] };
+  summary: {
+    time: number[];
+    survival: number[];
+    stdErr: Num[];
+    lower: Num[];
+    upper: Num[];
+    nRisk: number[];
+    nEvent: number[];
+    nCensor: number[];
+  };
+  rmean: { tau: number; estimate: number; stdErr: number }[];
+}
+
+export interface KmFixtureCase {
+  data: { time: number[]; event: number[] };
+  times: number[];
+  taus: number[];
+  fits: Record<'log' | 'log-log' | 'plain' | 'logit' | 'arcsin', KmFixtureFit>;
+}
+
+export interface SurvdiffFixture {
+  data: { time: number[]; event: number[]; group: (string | number)[]; stratum?: string[] };
+  results: {
+    rho: number;
+    stratified: boolean;
+    groups: string[];
+    chiSquare: number;
+    df: number;
+    pValue: number;
+    observed: number[];
+    expected: number[];
+    variance: number[][];
+  }[];
+}
+
+export interface CumincFixture {
+  data: { time: number[]; status: number[]; group: (string | number)[]; stratum?: string[] };
+  causes: number[];
+  time: number[];
+  estimate: Record<string, number[]>;
+  variance: Record<string, number[]>;
+  gray: {
+    stratified: boolean;
+    causes: number[];
+    statistic: number[];
+    pValue: number[];
+    df: number[];
+  };
+}
+
+export interface SurvivalFixture {
+  meta: { r: string; survival: string; cmprsk: string; jsonlite: string };
+  km: Record<string, KmFixtureCase>;
+  survdiff: Record<string, SurvdiffFixture>;
+  reverseKm: Record<
+    string,
+    { data: { time: number[]; event: number[] }; estimate: Num; lower: Num; upper: Num }
+  >;
+  cuminc: Record<string, CumincFixture>;
+}
+
+export const fixture: SurvivalFixture = JSON.parse(
+  readFileSync(new URL('../../fixtures/survival.json', import.meta.url), 'utf8'),
+);
+
+/** Tolerances of every comparison with R: 1e-10 relative, 1e-12 absolute near 0. */
+export const TOL = { rel: 1e-10, abs: 1e-12 } as const;
+
+export const CONF_TYPES = ['log', 'log-log', 'plain', 'logit', 'arcsin'] as const;
+
+/** The R column `event`/`status` integers as the library's rows. */
+export function rowsOf(data: {
+  time: number[];
+  event: number[];
+}): { time: number; event: 0 | 1 }[] {
+  return data.time.map((time, i) => ({ time, event: data.event[i] === 1 ? 1 : 0 }));
+}

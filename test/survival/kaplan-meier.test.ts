@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { kaplanMeier } from '../../src/survival/index.js';
+import { expectAllClose, expectClose } from '../_helpers/close.js';
+import { CONF_TYPES, fixture, rowsOf, TOL } from './_fixture.js';
+
+describe('kaplanMeier against R survfit()', () => {
+  for (const [name, c] of Object.entries(fixture.km)) {
+    for (const confType of CONF_TYPES) {
+      it(`${name}, conf.type = ${confType}: every array`, () => {
+        const fit = kaplanMeier(rowsOf(c.data), { confType });
+        const ref = c.fits[confType];
+        expect(fit.time).toEqual(ref.time);
+        expect(fit.nRisk).toEqual(ref.nRisk);
+        expect(fit.nEvent).toEqual(ref.nEvent);
+        expect(fit.nCensor).toEqual(ref.nCensor);
+        expectAllClose(fit.survival, ref.survival, { ...TOL, label: 'survival' });
+        expectAllClose(fit.stdErr, ref.stdErr, { ...TOL, label: 'stdErr' });
+        expectAllClose(fit.lower, ref.lower, { ...TOL, label: 'lower' });
+        expectAllClose(fit.upper, ref.upper, { ...TOL, label: 'upper' });
+        expect(fit.n).toBe(c.data.time.length);
+        expect(fit.events).toBe(c.data.event.filter((e) => e === 1).length);
+      });
+    }
+  }
+
+  it('columns with typed arrays give the same fit as rows', () => {
+    const c = fixture.km.synthetic!;
+    const cols = kaplanMeier({
+      time: Float64Array.from(c.data.time),
+      event: Uint8Array.from(c.data.event),
+    });
+    const rows = kaplanMeier(rowsOf(c.data));
+    expect(cols).toEqual(rows);
+  });
+
+  it('lung: survival at 365 days is 0.409241624460064 (0.344721581795827, 0.485837603547281)', () => {
+    const fit = kaplanMeier(rowsOf(fixture.km.lung!.data));
+    const k = fit.time.findLastIndex((t) => t <= 365);
+    expectClose(fit.survival[k], 0.409241624460064, TOL);
+    expectClose(fit.lower[k], 0.344721581795827, TOL);
+    expectClose(fit.upper[k], 0.485837603547281, TOL);
+  });
+
+  it("confType 'none' leaves the limits null", () => {
+    const fit = kaplanMeier({ time: [1, 2, 3], event: [1, 0, 1] }, { confType: 'none' });
+    expect(fit.lower).toEqual([null, null, null]);
+    expect(fit.upper).toEqual([null, null, null]);
+    expect(fit.confType).toBe('none');
+  });
+
+  it('a curve reaching 0 has a null standard error and null log limits, never NaN', () => {
+    const fit = kaplanMeier({ time: [1, 2, 3], event: [1, 1, 1] });
+    expect(fit.survival[2]).toBe(0);
+    expect(fit.stdErr[2]).toBeNull();
+    expect(fit.lower[2]).toBeNull();
+    expect(JSON.stringify(fit)).not.toContain('NaN');
+  });
+
+  it('deaths come before censorings at a tied time', () => {
+    const fit = kaplanMeier({ time: [2, 2, 2, 5], event: [0, 1, 0, 1] });
+    expect(fit.nRisk).toEqual([4, 1]);
+    expectClose(fit.survival[0], 0.75);
+  });
+
+  it('the empty input gives an empty fit', () => {
+    const fit = kaplanMeier([]);
+    expect(fit.time).toEqual([]);
+    expect(fit.n).toBe(0);
+  });
+
+  it('does not mutate its input', () => {
+    const time = Float64Array.from([5, 1, 3]);
+    kaplanMeier({ time, event: [1, 1, 0] });
+    expect(Array.from(time)).toEqual([5, 1, 3]);
+  });
+
+  it('rejects bad times and events naming the index and value', () => {
+    expect(() => kaplanMeier([{ time: -1, event: 1 }])).toThrow(RangeError);
+    expect(() => kaplanMeier([{ time: -1, event: 1 }])).toThrow(/input\[0\]\.time.*-1/);
+    expect(() => kaplanMeier({ time: [1, Number.NaN], event: [1, 1] })).toThrow(
+      /input\.time\[1\].*NaN/,
+    );
+    expect(() => kaplanMeier({ time: [1, Number.POSITIVE_INFINITY], event: [1, 1] })).toThrow(
+      RangeError,
+    );
+    expect(() => kaplanMeier({ time: [1, 2], event: [1, 2] })).toThrow(/input\.event\[1\].*2/);
+    expect(() => kaplanMeier({ time: [1, 2], event: [1] })).toThrow(RangeError);
+    expect(() => kaplanMeier([{ time: '1', event: 1 } as never])).toThrow(TypeError);
+    expect(() => kaplanMeier(42 as never)).toThrow(TypeError);
+  });
+
+  it('rejects bad options naming them', () => {
+    expect(() => kaplanMeier([], { confLevel: 1 })).toThrow(/options\.confLevel/);
+    expect(() => kaplanMeier([], { confType: 'loglog' as never })).toThrow(/options\.confType/);
+  });
+
+  it('a 90% level narrows the interval', () => {
+    const data = rowsOf(fixture.km.aml!.data);
+    const f95 = kaplanMeier(data);
+    const f90 = kaplanMeier(data, { confLevel: 0.9 });
+    expect(f90.lower[3]!).toBeGreaterThan(f95.lower[3]!);
+  });
+});
+
+describe('kaplanMeier on large input (radix-sort path)', () => {
+  it('matches a direct count over the natively sorted times, with -0 read as 0', () => {
+    const n = 40_000;
+    const time = new Float64Array(n);
+    const event = new Uint8Array(n);
+    let seed = 12345;
+    const u = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let i = 0; i < n; i++) {
+      time[i] = i % 7 === 0 ? Math.floor(u() * 500) : u() * 500;
+      event[i] = u() < 0.6 ? 1 : 0;
+    }
+    time[5] = -0;
+    const fit = kaplanMeier({ time, event });
+    const sorted = Float64Array.from(time, (t) => t + 0).sort();
+    const distinct = sorted.filter((t, k) => k === 0 || t !== sorted[k - 1]);
+    expect(fit.time).toEqual(Array.from(distinct));
+    expect(fit.time[0]).toBe(0);
+    // n at risk is the count of times >= t; events and censorings add up to n
+    expect(fit.nRisk[0]).toBe(n);
+    expect(fit.nEvent.reduce((a, b) => a + b, 0) + fit.nCensor.reduce((a, b) => a + b, 0)).toBe(n);
+    for (let k = 1; k < fit.time.length; k++) {
+      expect(fit.nRisk[k]).toBe(fit.nRisk[k - 1]! - fit.nEvent[k - 1]! - fit.nCensor[k - 1]!);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { kaplanMeier, restrictedMeanSurvival } from '../../src/survival/index.js';
+import { expectClose } from '../_helpers/close.js';
+import { fixture, rowsOf, TOL } from './_fixture.js';
+
+describe('restrictedMeanSurvival against R print(fit, rmean = tau)', () => {
+  for (const [name, c] of Object.entries(fixture.km)) {
+    it(`${name}: rmean at tau = ${c.taus.join(', ')}`, () => {
+      const fit = kaplanMeier(rowsOf(c.data));
+      for (const ref of c.fits.log.rmean) {
+        const r = restrictedMeanSurvival(fit, ref.tau);
+        expect(r.tau).toBe(ref.tau);
+        expectClose(r.estimate, ref.estimate, { ...TOL, label: `rmean ${ref.tau}` });
+        expectClose(r.stdErr, ref.stdErr, { ...TOL, label: `se ${ref.tau}` });
+      }
+    });
+  }
+
+  it('tau before the first time gives tau with standard error 0 (R stops instead)', () => {
+    const fit = kaplanMeier({ time: [10, 20], event: [1, 1] });
+    expect(restrictedMeanSurvival(fit, 4)).toEqual({ tau: 4, estimate: 4, stdErr: 0 });
+  });
+
+  it('rejects a negative tau', () => {
+    const fit = kaplanMeier({ time: [10], event: [1] });
+    expect(() => restrictedMeanSurvival(fit, -1)).toThrow(/tau must be >= 0. Value: -1/);
+  });
+});
