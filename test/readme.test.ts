@@ -6,7 +6,16 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 const readme = readFileSync('README.md', 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
 const dir = resolve('node_modules/.cache/readme-blocks');
-const entry = resolve('src/index.ts').replaceAll('\\', '/');
+// The package's entries, as the README imports them, mapped to their sources.
+const entries: Record<string, string> = {
+  'slnd-stats': 'src/index.ts',
+  'slnd-stats/plot': 'src/plot/index.ts',
+};
+const toSource = (code: string) =>
+  code.replace(/from '(slnd-stats(?:\/[a-z]+)?)'/g, (whole, name: string) => {
+    const source = entries[name];
+    return source === undefined ? whole : `from '${resolve(source).replaceAll('\\', '/')}'`;
+  });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -18,7 +27,7 @@ describe('README examples', () => {
   it.each(blocks.map((code, i) => [i, code] as const))('block %i runs', async (i, code) => {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `block-${i}.ts`);
-    writeFileSync(file, code.replaceAll("from 'slnd-stats'", `from '${entry}'`));
+    writeFileSync(file, toSource(code));
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
       await import(/* @vite-ignore */ file);

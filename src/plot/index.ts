@@ -1,0 +1,15 @@
+// Plots: standalone, deterministic SVG strings (no DOM) for Node, browsers and notebooks. The
+// `slnd-stats/plot` entry. See docs/plots.md.
+
+export type { PlotOptions } from './_internal/plot-options.js';
+export {
+  type BoundaryPlotInput,
+  type BoundaryPlotOptions,
+  boundaryPlot,
+} from './boundary-plot.js';
+export {
+  type KaplanMeierPlotOptions,
+  kaplanMeierPlot,
+  type LabelledKaplanMeierFit,
+} from './kaplan-meier-plot.js';
+export { type WaterfallBar, type WaterfallPlotOptions, waterfallPlot } from './waterfall-plot.js';
