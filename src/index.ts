@@ -7,9 +7,11 @@ export {
   formatIssue,
   SlndStatsError,
 } from './errors.js';
+export * from './input/index.js';
 export * from './model/index.js';
 export * from './monitoring/index.js';
 export * from './psa/index.js';
+export * from './simulate/index.js';
 export {
   BINOMIAL_INTERVAL_METHODS,
   type BinomialConfidenceInterval,

@@ -1,0 +1,9 @@
+// slnd-stats/node: the node-only entry (reads files). The main entry stays browser-safe.
+
+export {
+  COHORT_CSV_FILE_NAMES,
+  type CohortSource,
+  type ReadCohortResult,
+  readCohort,
+  readCohortOrThrow,
+} from './read-cohort.js';

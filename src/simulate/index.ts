@@ -1,0 +1,5 @@
+export {
+  type SimulateCohortOptions,
+  type SimulatedCohort,
+  simulateCohort,
+} from './simulate-cohort.js';

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import * as node from '../../src/node/index.js';
+
+describe('src/node entry', () => {
+  it('exports the file readers', () => {
+    expect(Object.keys(node).sort()).toEqual([
+      'COHORT_CSV_FILE_NAMES',
+      'readCohort',
+      'readCohortOrThrow',
+    ]);
+    expect(node.COHORT_CSV_FILE_NAMES).toEqual([
+      'patients.csv',
+      'psa.csv',
+      'complications.csv',
+      'testosterone.csv',
+    ]);
+  });
+});
