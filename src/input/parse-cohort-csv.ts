@@ -47,6 +47,11 @@ export type ParseCohortCsvResult =
       readonly ok: false;
       readonly issues: CohortInputIssue[];
       readonly warnings: CohortInputIssue[];
+      /**
+       * The patients no issue names (empty when a whole file is unreadable), for a caller that
+       * chooses to analyse them and list the rest; never a silent default.
+       */
+      readonly validPatients: Patient[];
     };
 
 type Kind = 'id' | 'date' | 'psa' | 'number' | 'grade' | 'text';
@@ -256,8 +261,16 @@ export function parseCohortCsv(
     if (validation.ok && issues.length === 0) {
       return { ok: true, patients: validation.patients, warnings: byPlace(warnings) };
     }
+    const named = new Set(issues.map((i) => i.patientId));
+    const valid = validation.ok ? validation.patients : validation.validPatients;
+    return {
+      ok: false,
+      issues: byPlace(issues),
+      warnings: byPlace(warnings),
+      validPatients: named.has(null) ? [] : valid.filter((p) => !named.has(p.id)),
+    };
   }
-  return { ok: false, issues: byPlace(issues), warnings: byPlace(warnings) };
+  return { ok: false, issues: byPlace(issues), warnings: byPlace(warnings), validPatients: [] };
 }
 
 const FILE_ORDER: readonly (string | null)[] = [...Object.values(FILE_NAMES), null];

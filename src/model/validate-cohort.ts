@@ -14,7 +14,16 @@ import { CLAVIEN_DINDO_GRADES } from './types.js';
 /** The outcome of {@link validateCohort}. */
 export type CohortValidationResult =
   | { readonly ok: true; readonly patients: Patient[]; readonly warnings: CohortIssue[] }
-  | { readonly ok: false; readonly issues: CohortIssue[]; readonly warnings: CohortIssue[] };
+  | {
+      readonly ok: false;
+      readonly issues: CohortIssue[];
+      readonly warnings: CohortIssue[];
+      /**
+       * The patients no issue names, for a caller that chooses to analyse them and list the rest
+       * (the report's `--exclude-invalid`); never a silent default.
+       */
+      readonly validPatients: Patient[];
+    };
 
 /** Dated fields that record something happening to the patient after the sLND. */
 const EVENT_FIELDS = [
@@ -45,7 +54,7 @@ const EVENT_FIELDS = [
  * `testosterone` and `complications` sorted by date.
  *
  * @param input - parsed JSON of a cohort file, or an array of patients.
- * @returns `{ ok: true, patients, warnings }` or `{ ok: false, issues, warnings }`.
+ * @returns `{ ok: true, patients, warnings }` or `{ ok: false, issues, warnings, validPatients }`.
  * @example
  * const result = validateCohort({ patients: [{ id: 'P01', surgeryDate: '2024-01-10',
  *   psa: [], complications: [], lastFollowUpDate: '2024-06-01' }] });
@@ -55,7 +64,7 @@ export function validateCohort(input: unknown): CohortValidationResult {
   const issues: CohortIssue[] = [];
   const warnings: CohortIssue[] = [];
   const list = cohortPatients(input, issues);
-  if (list === null) return { ok: false, issues, warnings };
+  if (list === null) return { ok: false, issues, warnings, validPatients: [] };
 
   const patients: Patient[] = [];
   const seen = new Map<string, number>();
@@ -86,7 +95,9 @@ export function validateCohort(input: unknown): CohortValidationResult {
     if (issues.length === before) patients.push(patient);
   });
 
-  return issues.length > 0 ? { ok: false, issues, warnings } : { ok: true, patients, warnings };
+  if (issues.length === 0) return { ok: true, patients, warnings };
+  const named = new Set(issues.map((i) => i.patientId));
+  return { ok: false, issues, warnings, validPatients: patients.filter((p) => !named.has(p.id)) };
 }
 
 /**

@@ -7,3 +7,4 @@ export {
   readCohort,
   readCohortOrThrow,
 } from './read-cohort.js';
+export { type ReportFormat, writeReport } from './write-report.js';

@@ -47,6 +47,8 @@ export type ReadCohortResult =
       readonly warnings: CohortInputIssue[];
       readonly issues: CohortInputIssue[];
       readonly source: CohortSource;
+      /** The patients no issue names (see `validateCohort`), for `--exclude-invalid`. */
+      readonly validPatients: Patient[];
     };
 
 /**
@@ -82,6 +84,7 @@ export function readCohort(path: string, options: ParseCohortCsvOptions = {}): R
     ok: false,
     patients: null,
     warnings: [],
+    validPatients: [],
     issues: [issue],
     source: { path: absolute, sha256 },
   });
@@ -149,7 +152,7 @@ function readJsonFile(path: string): ReadCohortResult {
       code: 'json_syntax',
       message: `${formatInputLocation(file, line, column)}: not valid JSON: ${(error as Error).message}`,
     };
-    return { ok: false, patients: null, warnings: [], issues: [issue], source };
+    return { ok: false, patients: null, warnings: [], issues: [issue], source, validPatients: [] };
   }
   const result = validateCohort(input);
   // validateCohort knows fields, not characters: these issues name the file and the patient.
@@ -162,7 +165,14 @@ function readJsonFile(path: string): ReadCohortResult {
   });
   const warnings = result.warnings.map(place);
   if (!result.ok) {
-    return { ok: false, patients: null, warnings, issues: result.issues.map(place), source };
+    return {
+      ok: false,
+      patients: null,
+      warnings,
+      issues: result.issues.map(place),
+      source,
+      validPatients: result.validPatients,
+    };
   }
   return { ok: true, patients: result.patients, warnings, issues: [], source };
 }
@@ -220,7 +230,9 @@ function readCsvFolder(folder: string, options: ParseCohortCsvOptions): ReadCoho
         `ignored: not one of the cohort files (${COHORT_CSV_FILE_NAMES.join(', ')})`,
       ),
     );
-  if (issues.length > 0) return { ok: false, patients: null, warnings, issues, source };
+  if (issues.length > 0) {
+    return { ok: false, patients: null, warnings, issues, source, validPatients: [] };
+  }
 
   const testosterone = texts.get('testosterone.csv');
   const result = parseCohortCsv(
@@ -234,7 +246,14 @@ function readCsvFolder(folder: string, options: ParseCohortCsvOptions): ReadCoho
   );
   const allWarnings = [...warnings, ...result.warnings];
   if (!result.ok) {
-    return { ok: false, patients: null, warnings: allWarnings, issues: result.issues, source };
+    return {
+      ok: false,
+      patients: null,
+      warnings: allWarnings,
+      issues: result.issues,
+      source,
+      validPatients: result.validPatients,
+    };
   }
   return { ok: true, patients: result.patients, warnings: allWarnings, issues: [], source };
 }

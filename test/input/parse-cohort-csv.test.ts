@@ -455,3 +455,17 @@ describe('parseCohortCsv: argument checks', () => {
     expect(parseCohortCsv(FILES)).toEqual(parseCohortCsv(FILES));
   });
 });
+
+describe('parseCohortCsv: the patients no issue names', () => {
+  it('are offered for --exclude-invalid, never those with a problem', () => {
+    const result = parseCohortCsv({ ...FILES, psa: `${PSA}\nP02,2024-07-01,-1` });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.validPatients.map((p) => p.id)).toEqual(['007']);
+  });
+
+  it('are none when a problem cannot be tied to a patient', () => {
+    const result = parseCohortCsv({ ...FILES, psa: `${PSA}\n,2024-07-01,1` });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.validPatients).toEqual([]);
+  });
+});

@@ -169,6 +169,17 @@ describe('validateCohort', () => {
     expect(issues[0]!.message).toMatch(/psa\[0\] and psa\[2\]/);
   });
 
+  it('offers the patients no issue names, for a caller that excludes the rest', () => {
+    const result = validateCohort([
+      makePatient({ id: 'A', surgeryDate: '2024-02-30' }),
+      makePatient({ id: 'B' }),
+      makePatient({ id: 'C' }),
+      makePatient({ id: 'C' }),
+    ]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.validPatients.map((p) => p.id)).toEqual(['B']);
+  });
+
   it('rejects what is not a cohort', () => {
     expect(issuesOf(42)[0]!.code).toBe('invalid_type');
     expect(issuesOf({ patients: 'x' })[0]!.path).toBe('patients');

@@ -1,0 +1,57 @@
+import type { TrialReport } from '../report/trial-report.js';
+import { type Block, reportDocument } from './report-document.js';
+
+/**
+ * Escapes text for Markdown: characters that would start markup (emphasis, links, code, HTML,
+ * table cells) are backslash-escaped or written as entities, so data cannot change the layout
+ * or inject HTML into a Markdown viewer.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}
+
+function table(block: Extract<Block, { kind: 'table' }>): string {
+  const numeric = new Set(block.numeric ?? []);
+  const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  const rule = `| ${block.header.map((_, i) => (numeric.has(i) ? '---:' : '---')).join(' | ')} |`;
+  return [row(block.header), rule, ...block.rows.map(row)].join('\n');
+}
+
+function blockToMarkdown(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`;
+    case 'paragraph':
+      return escapeMarkdown(block.text);
+    case 'callout':
+      return `> **${escapeMarkdown(block.text)}**`;
+    case 'list':
+      return block.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
+    case 'table':
+      return table(block);
+    case 'figure':
+      return `![${escapeMarkdown(block.caption)}](${block.file})`;
+  }
+}
+
+/** Renders report blocks as Markdown; every text is escaped. */
+export function blocksToMarkdown(blocks: readonly Block[]): string {
+  return `${blocks.map(blockToMarkdown).join('\n\n')}\n`;
+}
+
+/**
+ * The report as Markdown (GitHub-flavoured tables). Plots are linked as the SVG files that
+ * `writeReport` writes beside `report.md` (`plots/*.svg`).
+ *
+ * @param report - a report from `buildTrialReport`.
+ * @returns the Markdown text, ending with a newline.
+ * @example writeFileSync('report.md', reportToMarkdown(report));
+ */
+export function reportToMarkdown(report: TrialReport): string {
+  return blocksToMarkdown(reportDocument(report));
+}

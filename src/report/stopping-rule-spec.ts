@@ -1,0 +1,68 @@
+import { describeValue } from '../_lib/describe-value.js';
+import { bayesianToxicityBoundary } from '../monitoring/bayesian-toxicity-boundary.js';
+import type { StoppingBoundary } from '../monitoring/boundary-operating-characteristics.js';
+import { toxicityBoundary } from '../monitoring/toxicity-boundary.js';
+
+/** A safety stopping rule resolved from its text form, ready for `safetyMonitor`. */
+export interface ResolvedStoppingRule extends StoppingBoundary {
+  /** The text it came from, e.g. `pocock:0.1,0.3,60`. */
+  readonly spec: string;
+  /** One sentence a reader understands, naming the method and its parameters. */
+  readonly description: string;
+  /** The acceptable and unacceptable rates the operating characteristics are shown at. */
+  readonly rates: readonly [number, number];
+}
+
+/** The rule a report uses when none is given. */
+export const DEFAULT_STOPPING_RULE = 'pocock:0.1,0.3,60';
+
+/**
+ * Reads a stopping rule written as text, as the report's `--rule` option takes it:
+ *
+ * - `pocock:P0,P1,N`: `toxicityBoundary({ pLow: P0, pHigh: P1, looks: 1..N })` (Ivanova,
+ *   Qaqish & Schell 2005, Pocock-type, delta 0; clinfun's `toxbdry`), using its lower boundary;
+ * - `obf:P0,P1,N`: the same with delta 0.5 (O'Brien-Fleming-type);
+ * - `bayes:MAXRATE,THRESHOLD,N`: `bayesianToxicityBoundary` with a Beta(1, 1) prior (Thall,
+ *   Simon & Estey 1995), looks 1..N.
+ *
+ * A look after every patient is what a live safety monitor does.
+ *
+ * @param spec - the rule, e.g. `'pocock:0.1,0.3,60'`.
+ * @returns the boundary (`looks`, `maxAllowed`) with a description.
+ * @throws {RangeError} when the text is not one of the forms above, naming the value.
+ * @example stoppingRuleFromSpec('bayes:0.3,0.95,40').maxAllowed[2]; // => 2
+ */
+export function stoppingRuleFromSpec(spec: string): ResolvedStoppingRule {
+  const match = /^(pocock|obf|bayes):([^,]+),([^,]+),(\d+)$/.exec(
+    typeof spec === 'string' ? spec.trim() : '',
+  );
+  const a = Number(match?.[2]);
+  const b = Number(match?.[3]);
+  const n = Number(match?.[4]);
+  if (match === null || !Number.isFinite(a) || !Number.isFinite(b) || !(n >= 1)) {
+    throw new RangeError(
+      `rule must be pocock:P0,P1,N, obf:P0,P1,N or bayes:MAXRATE,THRESHOLD,N (e.g. ${DEFAULT_STOPPING_RULE}). Value: ${describeValue(spec)}.`,
+    );
+  }
+  const looks = Array.from({ length: n }, (_, i) => i + 1);
+  if (match[1] === 'bayes') {
+    const rule = bayesianToxicityBoundary({ maxRate: a, threshold: b, looks });
+    return {
+      spec,
+      looks,
+      maxAllowed: rule.maxAllowed,
+      rates: [a / 2, a],
+      description: `Bayesian stopping rule (Thall, Simon & Estey 1995): stop when P(rate > ${a} | data) > ${b} under a Beta(1, 1) prior, checked after every patient up to ${n}.`,
+    };
+  }
+  const delta = match[1] === 'obf' ? 0.5 : 0;
+  const rule = toxicityBoundary({ pLow: a, pHigh: b, looks, delta });
+  const kind = delta === 0 ? 'Pocock-type' : "O'Brien-Fleming-type";
+  return {
+    spec,
+    looks,
+    maxAllowed: rule.lower.boundary,
+    rates: [a, b],
+    description: `${kind} repeated-significance boundary (Ivanova, Qaqish & Schell 2005; clinfun toxbdry) for an acceptable rate of ${a} and an unacceptable rate of ${b}, checked after every patient up to ${n}.`,
+  };
+}

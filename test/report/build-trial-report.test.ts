@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { complicationSummary } from '../../src/complications/complication-summary.js';
+import { safetyMonitor } from '../../src/monitoring/safety-monitor.js';
+import { psaDoublingTimeComparison } from '../../src/psa/psa-doubling-time-comparison.js';
+import { buildTrialReport } from '../../src/report/build-trial-report.js';
+import { stoppingRuleFromSpec } from '../../src/report/stopping-rule-spec.js';
+import { endpointData } from '../../src/survival/endpoint-data.js';
+import { kaplanMeier } from '../../src/survival/kaplan-meier.js';
+import { medianFollowUp } from '../../src/survival/median-follow-up.js';
+import { survivalAt } from '../../src/survival/survival-at.js';
+import { survivalQuantile } from '../../src/survival/survival-quantile.js';
+import { expectClose } from '../_helpers/close.js';
+import { deepFreeze } from '../_helpers/deep-freeze.js';
+import { exampleCohort } from '../_helpers/example-cohort.js';
+
+describe('buildTrialReport', () => {
+  const patients = deepFreeze(exampleCohort());
+  const report = buildTrialReport(patients);
+
+  it('holds the numbers of the library functions it names, on the example cohort', () => {
+    expect(report.cohort.n).toBe(60);
+    expect(report.complications).toEqual(complicationSummary(patients));
+    const rule = stoppingRuleFromSpec('pocock:0.1,0.3,60');
+    expect(report.safety.monitor).toEqual(safetyMonitor(patients, { rule, asOf: report.asOf }));
+    const { categories, ...comparison } = report.psaDoublingTime;
+    expect(comparison).toEqual(psaDoublingTimeComparison(patients));
+    expect(Object.values(categories).reduce((a, b) => a + b, 0)).toBe(60);
+    for (const s of report.survival) {
+      const fit = kaplanMeier(endpointData(patients, s.endpoint));
+      expect(s.fit).toEqual(fit);
+      expect(s.at).toEqual(survivalAt(fit, [365, 730]));
+      expect(s.median).toEqual(survivalQuantile(fit, 0.5));
+      expect(s.riskTable.map((r) => r.time)).toEqual([0, 183, 365, 548, 730]);
+    }
+  });
+
+  it('gives the median follow-up in months by reverse Kaplan-Meier', () => {
+    const fu = medianFollowUp({
+      time: patients.map((p) =>
+        Math.round(
+          (Date.parse(p.deathDate ?? p.lastFollowUpDate) - Date.parse(p.surgeryDate)) / 86400000,
+        ),
+      ),
+      event: patients.map((p) => (p.deathDate === undefined ? 0 : 1)),
+    });
+    expectClose(report.cohort.medianFollowUpMonths.estimate, fu.estimate! / 30.4375);
+  });
+
+  it('counts the safety path patient by patient, ending at the evaluable total', () => {
+    const { path, monitor } = report.safety;
+    expect(path.map((p) => p.patients)).toEqual(path.map((_, i) => i + 1));
+    expect(path.at(-1)).toEqual({ patients: monitor.evaluable, events: monitor.events });
+  });
+
+  it('is deterministic and plain data (JSON round-trips)', () => {
+    const again = buildTrialReport(patients);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(report));
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    expect(JSON.stringify(report)).not.toContain('NaN');
+  });
+
+  it('uses only what was known at the data cut', () => {
+    const early = buildTrialReport(patients, { asOf: '2023-01-01' });
+    expect(early.asOf).toBe('2023-01-01');
+    expect(early.cohort.n + early.cohort.notYetOperated.length).toBe(60);
+    expect(early.cohort.lastSurgery! <= '2023-01-01').toBe(true);
+  });
+
+  it('works on an empty cohort without NaN', () => {
+    const empty = buildTrialReport([]);
+    expect(empty.cohort.n).toBe(0);
+    expect(JSON.stringify(empty)).not.toContain('NaN');
+  });
+
+  it('rejects a malformed rule or date, naming it', () => {
+    expect(() => buildTrialReport(patients, { rule: 'nope' })).toThrow(/rule/);
+    expect(() => buildTrialReport(patients, { asOf: '2024-02-30' })).toThrow(/asOf/);
+  });
+});
