@@ -37,7 +37,7 @@ function blocks(summary: ComplicationSummary): Block[] {
 }
 
 /**
- * {@link complicationSummaryData | complicationSummary} from `src/complications` with notebook
+ * `complicationSummary` from `src/complications` with notebook
  * display attached: the same plain data, plus non-enumerable `toHTML()`, `toMarkdown()` and
  * `[Symbol.for('Jupyter.display')]()` showing the rates table.
  *

@@ -15,7 +15,7 @@ function sentence(e: StoppingEvaluation): string {
 }
 
 /**
- * {@link evaluateStoppingRuleData | evaluateStoppingRule} from `src/monitoring` with notebook
+ * `evaluateStoppingRule` from `src/monitoring` with notebook
  * display attached: the same plain data, plus non-enumerable `toHTML()`, `toMarkdown()`, and,
  * for a rule given as looks and `maxAllowed`, `toSVG()` and a Jupyter bundle with the boundary
  * plot and the observed path.

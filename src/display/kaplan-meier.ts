@@ -57,7 +57,7 @@ function svg(fit: KaplanMeierFit): string {
 }
 
 /**
- * {@link kaplanMeierData | kaplanMeier} from `src/survival` with notebook display attached:
+ * `kaplanMeier` from `src/survival` with notebook display attached:
  * the same plain-data fit (identical keys and JSON), plus non-enumerable `toHTML()`,
  * `toMarkdown()`, `toSVG()` (the curve) and `[Symbol.for('Jupyter.display')]()`, which Deno's
  * Jupyter kernel renders as the curve and a table.

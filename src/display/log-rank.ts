@@ -35,7 +35,7 @@ function blocks(test: LogRankResult): Block[] {
 }
 
 /**
- * {@link logRankData | logRank} from `src/survival` (R's `survdiff`) with notebook display
+ * `logRank` from `src/survival` (R's `survdiff`) with notebook display
  * attached: the same plain data, plus non-enumerable `toHTML()`, `toMarkdown()` and
  * `[Symbol.for('Jupyter.display')]()` showing the observed and expected table as R prints it.
  *

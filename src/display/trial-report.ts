@@ -11,7 +11,7 @@ import {
 import type { TrialReport } from '../report/trial-report.js';
 
 /**
- * {@link buildTrialReportData | buildTrialReport} from `src/report` with notebook display
+ * `buildTrialReport` from `src/report` with notebook display
  * attached: the same plain data (what `report.json` holds), plus non-enumerable `toHTML()` (the
  * report's body with its plots), `toMarkdown()` and `[Symbol.for('Jupyter.display')]()`; its
  * text form is the terminal summary.

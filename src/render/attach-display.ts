@@ -1,7 +1,10 @@
 /** The renderings a result can give of itself. */
 export interface DisplayViews {
+  /** Plain text: Jupyter's `text/plain` and Node's console form. */
   readonly text: () => string;
+  /** An HTML fragment (no page around it); every data string escaped. */
   readonly html: () => string;
+  /** GitHub-flavoured Markdown. */
   readonly markdown: () => string;
   /** For results with a picture (curves, boundaries). */
   readonly svg?: () => string;
@@ -20,14 +23,19 @@ export type MimeBundle = Readonly<Record<string, string>>;
 export interface Displayable {
   /** Deno's Jupyter kernel calls this to show the value: text/plain, text/html, image/svg+xml. */
   [JUPYTER_DISPLAY](): MimeBundle;
+  /** The result as an HTML fragment, e.g. for `tslab.display.html()`. */
   toHTML(): string;
+  /** The result as Markdown. */
   toMarkdown(): string;
-  /** Only on results with a picture; elsewhere undefined. */
+  /** The result's picture as a standalone SVG string; only on results with a picture. */
   toSVG?(): string;
 }
 
 /** A displayable result that always has a picture. */
-export type DisplayableWithSvg = Displayable & { toSVG(): string };
+export type DisplayableWithSvg = Displayable & {
+  /** The result's picture as a standalone SVG string. */
+  toSVG(): string;
+};
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 

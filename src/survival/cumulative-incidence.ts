@@ -12,6 +12,7 @@ export interface CompetingRiskColumns {
   readonly status: ArrayLike<number>;
 }
 
+/** Competing-risks data: rows `{ time, status }` or the same as columns. */
 export type CompetingRiskInput = readonly CompetingRiskRow[] | CompetingRiskColumns;
 
 /** Cumulative incidence of each cause at every distinct time. */

@@ -12,6 +12,7 @@ export type Endpoint =
   | 'metastasis-free-survival'
   | 'overall-survival';
 
+/** Every endpoint `endpointData` knows, in the order the report shows them. */
 export const ENDPOINTS: readonly Endpoint[] = Object.freeze([
   'castration-resistance',
   'distant-metastasis',

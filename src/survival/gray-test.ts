@@ -20,6 +20,7 @@ export interface GroupedCompetingRiskColumns {
   readonly stratum?: ArrayLike<string | number>;
 }
 
+/** Grouped competing-risks data for `grayTest`: rows `{ time, status, group, stratum? }` or columns. */
 export type GroupedCompetingRiskInput =
   | readonly GroupedCompetingRiskRow[]
   | GroupedCompetingRiskColumns;

@@ -28,6 +28,7 @@ export {
   type KaplanMeierFit,
   type KaplanMeierOptions,
   kaplanMeier,
+  type Label,
   type SurvivalColumns,
   type SurvivalInput,
   type SurvivalRow,

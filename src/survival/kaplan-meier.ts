@@ -5,7 +5,12 @@ import { splitSort } from './_internal/split-sort.js';
 import { zValue } from './_internal/z-value.js';
 
 export type { ConfType } from './_internal/conf-limits.js';
-export type { SurvivalColumns, SurvivalInput, SurvivalRow } from './_internal/read-input.js';
+export type {
+  Label,
+  SurvivalColumns,
+  SurvivalInput,
+  SurvivalRow,
+} from './_internal/read-input.js';
 
 /** Options of {@link kaplanMeier}. */
 export interface KaplanMeierOptions {

@@ -22,6 +22,7 @@ export interface GroupedSurvivalColumns {
   readonly stratum?: ArrayLike<string | number>;
 }
 
+/** Grouped survival data for `logRank`: rows `{ time, event, group, stratum? }` or columns. */
 export type GroupedSurvivalInput = readonly GroupedSurvivalRow[] | GroupedSurvivalColumns;
 
 /** Options of {@link logRank}. */
