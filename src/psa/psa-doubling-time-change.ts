@@ -44,6 +44,8 @@ export interface PsaDoublingTimeChangeResult {
  *   up to and including it;
  * - post: {@link psaDoublingTime} of the values from the post-operative nadir (lowest value
  *   after the surgery date, up to the horizon) to surgery + `horizonDays`;
+ * - values dated on or after `adtStartDate` are left out of both (PSA on androgen deprivation
+ *   measures the therapy, not the disease);
  * - the change is compared on the log-slope scale (post - pre), which is always defined when
  *   both slopes are, whereas PSADT jumps from +infinity to -infinity as a slope crosses 0; the
  *   PSADT difference is given only when both are `ok`.
@@ -73,17 +75,21 @@ export function psaDoublingTimeChange(
   const { surgeryDate } = patient;
   const horizonDate = addDaysIso(surgeryDate, horizonDays);
 
-  const pre = psaDoublingTime(patient.psa, {
+  // PSA under androgen deprivation reflects the therapy, not the disease's kinetics: values
+  // from the ADT start on never enter a doubling time (Arlen et al. 2008).
+  const adt = patient.adtStartDate;
+  const series = adt === undefined ? patient.psa : patient.psa.filter((m) => m.date < adt);
+  const pre = psaDoublingTime(series, {
     ...selection,
     from: addMonthsIso(surgeryDate, -12),
     to: surgeryDate,
   });
-  const postValues = patient.psa.filter((m) => m.date > surgeryDate && m.date <= horizonDate);
+  const postValues = series.filter((m) => m.date > surgeryDate && m.date <= horizonDate);
   const postNadir = psaNadir(postValues);
   const post =
     postNadir === null
       ? psaDoublingTime([], { ...selection, minMeasurements: selection.minMeasurements ?? 3 })
-      : psaDoublingTime(patient.psa, { ...selection, from: postNadir.date, to: horizonDate });
+      : psaDoublingTime(series, { ...selection, from: postNadir.date, to: horizonDate });
 
   const slopeChangePerMonth =
     pre.slopePerMonth !== null && post.slopePerMonth !== null

@@ -155,10 +155,12 @@ function psaResult(date: IsoDate, value: number): PsaMeasurement {
  * with a doubling time of 4-12 months, 3-5 values in the year before, the last within 30 days;
  * a PSA between day 35 and 49: half of patients complete responders (< 0.2 ng/mL, half of them
  * undetectable: value 0.03 with `undetectable: true`), the others not; PSA about every 3
- * months after, rising again in half of the responders; distant metastasis (with its imaging
+ * months after, rising again in half of the responders, with a doubling time 0.8-2.2 times the
+ * pre-sLND one; distant metastasis (with its imaging
  * date; otherwise a last imaging 0-90 days before the last follow-up in 90% of patients) with a
  * two-year probability of 50% for non-responders and 4% for durable responders, and 30% in
- * the year after a relapse; ADT after PSA progression or at metastasis, with testosterone before (250-650
+ * the year after a relapse; ADT after PSA progression, at metastasis, or at the latest within 2
+ * months of PSA reaching 10 ng/mL, with testosterone before (250-650
  * ng/dL) and castrate after (< 50 ng/dL); castration resistance in 45% of patients on ADT,
  * 6-18 months after it; death in 30% of those, plus 1.5% other-cause deaths within two years;
  * 8% lost to follow-up; complications (Clavien-Dindo) in 35% of patients within 90 days, mostly
@@ -264,7 +266,9 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
       : draw.between(0.04, 0.19)
     : Math.max(0.2, psa0 * draw.between(0.25, 1.4));
   const relapseDay = course === 'relapse' ? draw.int(120, 600) : Infinity;
-  const riseDays = draw.between(3, 9) * 30.4375;
+  // After sLND a rising PSA doubles at 0.8 to 2.2 times the pre-sLND doubling time: sLND slows
+  // the kinetics of some patients and not of others.
+  const riseDays = doublingDays * draw.between(0.8, 2.2);
   const untreatedPsa = (t: number): number => {
     if (course === 'nonResponder') return psa6w * 2 ** ((t - day6w) / riseDays);
     const level = psa6w * draw.between(0.85, 1.15);
@@ -282,6 +286,12 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
     adtDay = course === 'nonResponder' ? draw.int(90, 365) : relapseDay + draw.int(180, 450);
   }
   if (Number.isFinite(metastasisDay)) adtDay = Math.min(adtDay, metastasisDay + draw.int(0, 21));
+  // Nobody is left untreated with a PSA above 10 ng/mL: ADT starts within 2 months of it.
+  const start = course === 'nonResponder' ? { day: day6w, psa: psa6w } : { day: relapseDay, psa: 0.05 };
+  if (Number.isFinite(start.day)) {
+    const tenDay = start.day + riseDays * Math.log2(Math.max(10 / start.psa, 1));
+    adtDay = Math.min(adtDay, tenDay + draw.int(0, 60));
+  }
   const crpcDay =
     Number.isFinite(adtDay) && draw.chance(P_CASTRATION_RESISTANCE)
       ? adtDay + draw.int(180, 540)
@@ -298,12 +308,13 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
   const died = Math.round(deathDay) <= Math.min(cutDay, dropoutDay);
 
   // PSA after sLND: ~6 weeks, then every ~3 months; on ADT it falls (half-life ~3 weeks) and,
-  // with castration resistance, rises again, reaching 2 ng/mL at the date of resistance.
+  // with castration resistance, rises again (doubling every 90 days), reaching 2 ng/mL at the
+  // date of resistance.
   const psaTrack = (t: number): number => {
     const before = untreatedPsa(Math.min(t, adtDay));
     if (t < adtDay) return before * draw.between(0.93, 1.07);
     const falling = before * 0.5 ** ((t - adtDay) / 21);
-    const rising = Number.isFinite(crpcDay) ? 2 * 2 ** ((t - crpcDay) / 45) : 0;
+    const rising = Number.isFinite(crpcDay) ? 2 * 2 ** ((t - crpcDay) / 90) : 0;
     return Math.max(falling, rising, 0) * draw.between(0.93, 1.07);
   };
   const postDays: number[] = [day6w];

@@ -89,6 +89,23 @@ describe('psaDoublingTimeChange', () => {
     expect(noPost.reason).toMatch(/no post-sLND slope/);
   });
 
+  it('leaves out every value from the ADT start on', () => {
+    const psa = [
+      ...pre,
+      { date: '2024-02-21', value: 0.5 },
+      { date: '2024-06-20', value: 1 },
+      { date: '2024-10-18', value: 2 },
+      { date: '2024-12-01', value: 0.1 },
+      { date: '2025-03-01', value: 0.8 },
+    ];
+    const onAdt = psaDoublingTimeChange(makePatient({ psa, adtStartDate: '2024-11-01' }));
+    expect(onAdt.post.used.map((m) => m.date)).toEqual(['2024-02-21', '2024-06-20', '2024-10-18']);
+    expect(onAdt.postNadir).toEqual({ date: '2024-02-21', value: 0.5 });
+    expect(onAdt.category).toBe('slowed');
+    // Without the ADT start, the nadir on therapy would have been taken as the post-sLND nadir.
+    expect(psaDoublingTimeChange(makePatient({ psa })).postNadir?.date).toBe('2024-12-01');
+  });
+
   it('ignores values beyond the horizon', () => {
     const patient = makePatient({
       psa: [
