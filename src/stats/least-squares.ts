@@ -22,6 +22,12 @@ export function leastSquares(x: readonly number[], y: readonly number[]): LeastS
   if (x.length < 2) return null;
   const sxx = sampleVariance(x as number[]);
   if (!(sxx > 0)) return null;
+  // A constant y is a slope of exactly 0 with no R^2 (R: NaN). Tested directly, not through the
+  // sums: mean(y) of equal values can round off them (6 x ln 5.3), and the centred sums would
+  // turn that into a slope of +-1e-32, e.g. a "rising" constant PSA with a doubling time of
+  // 1e31 months.
+  const y0 = y[0]!;
+  if (y.every((v) => v === y0)) return { slope: 0, intercept: y0, rSquared: null };
   const slope = sampleCovariance(x as number[], y as number[]) / sxx;
   const intercept = mean(y as number[]) - slope * mean(x as number[]);
   const syy = sampleVariance(y as number[]);

@@ -60,6 +60,26 @@ describe('psaDoublingTime', () => {
     expect(result).toMatchObject({ status: 'non-rising', slopePerMonth: 0, rSquared: null });
   });
 
+  it('a constant PSA whose log-mean rounds is non-rising too, never a 1e31-month doubling time', () => {
+    // Regression (found by test/properties/psa-doubling-time.test.ts): six values of 5.3 gave
+    // status 'ok', slope 7.6e-33 per month, doubling time 9.1e31 months and R^2 5.1e-33.
+    const dates = [
+      '2024-01-01',
+      '2024-02-07',
+      '2024-03-15',
+      '2024-04-21',
+      '2024-05-28',
+      '2024-07-04',
+    ];
+    const result = psaDoublingTime(series(dates, new Array<number>(6).fill(5.3)));
+    expect(result).toMatchObject({
+      status: 'non-rising',
+      doublingTimeMonths: null,
+      slopePerMonth: 0,
+      rSquared: null,
+    });
+  });
+
   it('leaves out undetectable values and values below minValue, and says why when short', () => {
     const result = psaDoublingTime([
       { date: '2024-01-01', value: 0.1 },

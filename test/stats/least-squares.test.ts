@@ -20,4 +20,16 @@ describe('leastSquares', () => {
     expect(leastSquares([2, 2], [1, 3])).toBeNull();
     expect(leastSquares([1, 2, 3], [4, 4, 4])).toEqual({ slope: 0, intercept: 4, rSquared: null });
   });
+
+  it('gives slope 0 for a constant y even when its mean rounds off the value', () => {
+    // Found by test/properties/psa-doubling-time.test.ts: the mean of six ln(5.3) is not ln(5.3)
+    // in floating point, and the slope came out 7.6e-33 with R^2 5.1e-33.
+    const y = new Array<number>(6).fill(Math.log(5.3));
+    expect(y.reduce((a, b) => a + b) / 6).not.toBe(y[0]);
+    expect(leastSquares([0, 1, 2, 3, 4, 5], y)).toEqual({
+      slope: 0,
+      intercept: Math.log(5.3),
+      rSquared: null,
+    });
+  });
 });
