@@ -29,7 +29,9 @@ const run = (cmd, args, cwd = work) =>
   execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 
 try {
-  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root));
+  const [{ filename }] = JSON.parse(
+    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root),
+  );
   const tarball = join(work, filename);
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball]);
@@ -63,7 +65,12 @@ console.log(s.VERSION);`;
   );
 
   check('the command from the tarball', () => {
-    const out = run(join(work, 'node_modules', '.bin', 'slnd-stats'), ['report', '--out', join(work, 'report'), '--quiet']);
+    const out = run(join(work, 'node_modules', '.bin', 'slnd-stats'), [
+      'report',
+      '--out',
+      join(work, 'report'),
+      '--quiet',
+    ]);
     readFileSync(join(work, 'report', 'report.html'), 'utf8');
     return out.trim() || 'report written';
   });
@@ -84,12 +91,17 @@ console.log(s.VERSION);`;
       '--log-level=error',
     ]);
     const meta = JSON.parse(readFileSync(join(work, 'meta.json'), 'utf8'));
-    const nodeImports = Object.keys(meta.inputs).filter((f) => f.startsWith('node:') || /^(fs|path|os|crypto|child_process)$/.test(f));
-    if (nodeImports.length > 0) throw new Error(`Node modules in the browser bundle: ${nodeImports.join(', ')}`);
+    const nodeImports = Object.keys(meta.inputs).filter(
+      (f) => f.startsWith('node:') || /^(fs|path|os|crypto|child_process)$/.test(f),
+    );
+    if (nodeImports.length > 0)
+      throw new Error(`Node modules in the browser bundle: ${nodeImports.join(', ')}`);
     const bundle = readFileSync(join(work, 'bundle.js'));
-    if (/\bnode:[a-z]/.test(bundle.toString())) throw new Error('a node: specifier is in the browser bundle');
+    if (/\bnode:[a-z]/.test(bundle.toString()))
+      throw new Error('a node: specifier is in the browser bundle');
     const gzip = gzipSync(bundle).length;
-    if (gzip > BROWSER_BUDGET_GZIP) throw new Error(`${gzip} bytes gzip > budget ${BROWSER_BUDGET_GZIP}`);
+    if (gzip > BROWSER_BUDGET_GZIP)
+      throw new Error(`${gzip} bytes gzip > budget ${BROWSER_BUDGET_GZIP}`);
     return `${bundle.length} bytes, ${gzip} gzip (budget ${BROWSER_BUDGET_GZIP})`;
   });
 } catch (error) {

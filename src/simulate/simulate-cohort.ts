@@ -287,7 +287,8 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
   }
   if (Number.isFinite(metastasisDay)) adtDay = Math.min(adtDay, metastasisDay + draw.int(0, 21));
   // Nobody is left untreated with a PSA above 10 ng/mL: ADT starts within 2 months of it.
-  const start = course === 'nonResponder' ? { day: day6w, psa: psa6w } : { day: relapseDay, psa: 0.05 };
+  const start =
+    course === 'nonResponder' ? { day: day6w, psa: psa6w } : { day: relapseDay, psa: 0.05 };
   if (Number.isFinite(start.day)) {
     const tenDay = start.day + riseDays * Math.log2(Math.max(10 / start.psa, 1));
     adtDay = Math.min(adtDay, tenDay + draw.int(0, 60));
