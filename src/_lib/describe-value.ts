@@ -1,6 +1,11 @@
 /** Renders a value for an error message: strings quoted, everything else as JSON or its type. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  // A long string (a 10 MB cell) is cut: the message must stay readable.
+  if (typeof value === 'string') {
+    return value.length > 80
+      ? `${JSON.stringify(value.slice(0, 77))}... (${value.length} characters)`
+      : JSON.stringify(value);
+  }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     return String(value);
   }

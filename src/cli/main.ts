@@ -1,16 +1,18 @@
 // The `slnd-stats` command (node only): report, validate, schema. Exit status 0 on success,
-// 2 for a problem with the user's data or arguments (reported, never a stack trace), 1 for an
-// internal error.
+// 2 for a problem with the user's data or arguments (reported, never a stack trace; any
+// SlndStatsError counts as one), 1 for an internal error. See docs/errors.md.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SlndStatsError } from '../errors.js';
 import { cohortJsonSchema } from '../model/cohort-schema.js';
+import { isIsoDate } from '../model/iso-date.js';
 import { readCohort } from '../node/read-cohort.js';
 import { type ReportFormat, writeReport } from '../node/write-report.js';
 import { reportSummary } from '../render/report-summary.js';
 import { buildTrialReport } from '../report/build-trial-report.js';
-import { DEFAULT_STOPPING_RULE } from '../report/stopping-rule-spec.js';
+import { DEFAULT_STOPPING_RULE, stoppingRuleFromSpec } from '../report/stopping-rule-spec.js';
 import type { ExcludedPatient } from '../report/trial-report.js';
 import { VERSION } from '../version.js';
 
@@ -122,27 +124,32 @@ function report(args: string[], io: CliIo): number {
     patients = read.validPatients;
   }
   for (const warning of read.warnings) if (!values.quiet) io.err(`warning: ${warning.message}`);
-
-  let built: ReturnType<typeof buildTrialReport>;
-  try {
-    built = buildTrialReport(patients ?? [], {
-      ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
-      rule: values.rule,
-      excluded,
-      ...(example
-        ? {
-            title:
-              'Salvage lymph node dissection trial: endpoint report (synthetic example cohort)',
-          }
-        : {}),
-    });
-  } catch (error) {
-    // A malformed option (a date, a rule) is the user's to fix: say so without a stack trace.
-    if (error instanceof RangeError || error instanceof TypeError) {
-      throw new UsageError(error.message);
-    }
-    throw error;
+  if (patients === null || patients.length === 0) {
+    // An empty cohort (a CSV export with only headers) would give a report of nothing, with a
+    // data cut of 1970-01-01: say so instead.
+    io.err(`${input}: the cohort has no patients; no report written.`);
+    return 2;
   }
+
+  // The options are the user's to fix: checked here, so that an error from the analysis itself
+  // stays an internal error (exit 1) rather than passing for a usage error.
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    throw new UsageError(`--as-of must be a calendar date written YYYY-MM-DD. Value: "${asOf}".`);
+  }
+  try {
+    stoppingRuleFromSpec(values.rule);
+  } catch (error) {
+    throw new UsageError(`--rule: ${(error as Error).message}`);
+  }
+  const built = buildTrialReport(patients, {
+    ...(asOf === undefined ? {} : { asOf }),
+    rule: values.rule,
+    excluded,
+    ...(example
+      ? { title: 'Salvage lymph node dissection trial: endpoint report (synthetic example cohort)' }
+      : {}),
+  });
   const full =
     read.source.sha256 === null
       ? built
@@ -153,7 +160,19 @@ function report(args: string[], io: CliIo): number {
             sha256: read.source.sha256,
           },
         };
-  const written = writeReport(full, values.out, formats as ReportFormat[]);
+  let written: string[];
+  try {
+    written = writeReport(full, values.out, formats as ReportFormat[]);
+  } catch (error) {
+    // The file system's refusal (ENOTDIR, EACCES, ENOSPC, ...) is about the --out the user gave.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new UsageError(
+        `--out ${values.out}: cannot write the report: ${(error as Error).message}`,
+      );
+    }
+    throw error;
+  }
   if (!values.quiet) {
     io.out(reportSummary(full));
     const shown = written
@@ -223,6 +242,12 @@ export function runCli(
       (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
     ) {
       io.err(`slnd-stats: ${(error as Error).message}`);
+      return 2;
+    }
+    if (error instanceof SlndStatsError) {
+      // A data error the reader's checks did not catch (e.g. from an analysis): still the
+      // user's data, so exit 2 with its stable code, never a stack trace.
+      io.err(`slnd-stats: ${error.message} (${error.code})`);
       return 2;
     }
     io.err(`slnd-stats: internal error: ${(error as Error).message ?? String(error)}`);

@@ -119,6 +119,12 @@ type FileKey = keyof typeof FILE_NAMES;
 
 /** A decimal number: digits with an optional point and exponent (no thousands separators). */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * The longest first line read as a header. The layout's header is under 200 characters; even
+ * with many unknown columns (`unknownColumns: 'warning'`) a real header stays far below this,
+ * while a junk file without line breaks would otherwise be parsed whole as its header.
+ */
+const MAX_HEADER_CHARS = 65_536;
 /** An undetectable result as labs export it: `<0.03`, `< 0.03`. */
 const BELOW_LIMIT = /^<\s*(.*)$/;
 
@@ -169,7 +175,10 @@ interface PatientSource {
  * with a point; rows whose cells are all empty are skipped. Each row of psa, complications and
  * testosterone must name a patient of patients.csv. Missing required columns, unknown columns,
  * empty required cells, bad dates, numbers or grades, negative values, rows with the wrong number
- * of fields and duplicate patient ids are all reported together.
+ * of fields and duplicate patient ids are all reported together. A control character (NUL
+ * and the like: a binary file, or UTF-16) or a first line over 65,536 characters makes a file
+ * unreadable; such a file, and one whose header lacks a required column, is rejected before
+ * the rest of it is parsed, so junk fails fast.
  *
  * Then {@link validateCohort} checks the assembled patients (date order, same-day duplicates);
  * its issues are placed on the line and column of the CSV cell they concern (e.g. `psa[3]` of
@@ -245,6 +254,9 @@ export function parseCohortCsv(
       if (field !== 'testosterone' || files.testosterone !== undefined) unreadableFile = true;
       continue;
     }
+    // Without a readable patients.csv every row would be "not an id in patients.csv": noise
+    // that buries the one real problem (thousands of lines for a semicolon export).
+    if (patientTable === null) continue;
     for (const row of table.rows) {
       readSeriesRow(field, row, drafts, sources, tainted, issues);
     }
@@ -345,7 +357,28 @@ function readTable(
   if (text.trim() === '') {
     return fileIssue(null, 'empty_file', `the file is empty; expected the header line ${expected}`);
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control !== null) {
+    // A NUL or other control character: a binary file or one in another encoding (UTF-16).
+    // Checked before parsing so that junk fails at once with its line, not after a slow parse.
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return fileIssue(
+      text.slice(0, control.index).split('\n').length,
+      'control_character',
+      `control character U+${code}: the file is not comma-separated UTF-8 text (binary, or ` +
+        'UTF-16?); export it as CSV UTF-8',
+    );
+  }
   const headerLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  if (headerLine.length > MAX_HEADER_CHARS) {
+    return fileIssue(
+      1,
+      'csv_syntax',
+      `the first line is ${headerLine.length} characters long, not a header; expected the ` +
+        `header line ${expected}`,
+    );
+  }
   for (const [char, name] of [
     [';', 'semicolons (";")'],
     ['\t', 'tabs'],
@@ -360,25 +393,32 @@ function readTable(
     }
   }
 
-  let records: { record: string[]; raw?: string; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      cast: false,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    return fileIssue(
-      typeof line === 'number' ? line : null,
-      'csv_syntax',
-      `not readable as CSV: ${(error as Error).message}`,
-    );
-  }
+  type Records = { record: string[]; raw?: string; info: { lines: number } }[];
+  const parseCsv = (csv: string): Records | null => {
+    try {
+      return parse(csv, {
+        cast: false,
+        info: true,
+        raw: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+      }) as unknown as Records;
+    } catch (error) {
+      const line = (error as { lines?: unknown }).lines;
+      return fileIssue(
+        typeof line === 'number' ? line : null,
+        'csv_syntax',
+        `not readable as CSV: ${(error as Error).message}`,
+      );
+    }
+  };
 
-  const headerRecord = records[0]!;
+  // The header is checked before the rest is parsed, so a file that is not this table (junk,
+  // another export) fails at once; parsing megabytes only to reject line 1 took seconds.
+  const headerRecords = parseCsv(headerLine);
+  if (headerRecords === null) return null;
+  // A blank first line is an empty header: reported as its missing columns, as before.
+  const headerRecord = headerRecords[0] ?? { record: [''] };
   const header = headerRecord.record.map((h) => h.trim().toLowerCase());
   const known = new Map(specs.map((s) => [s.name, s]));
   const columns = new Map<string, number>();
@@ -432,6 +472,8 @@ function readTable(
   }
   if (!ok) return null;
 
+  const records = parseCsv(text);
+  if (records === null) return null;
   const rows: Row[] = [];
   for (const { record, raw = '', info } of records.slice(1)) {
     // info.lines is the line where the record ends; a quoted cell may hold line breaks.

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -19,6 +20,13 @@ export const COHORT_CSV_FILE_NAMES = Object.freeze([
   'complications.csv',
   'testosterone.csv',
 ] as const);
+
+/**
+ * The largest file {@link readCohort} reads: 64 MiB (per file). A cohort of 20,000 simulated
+ * patients is 20 MB as JSON and 9 MB as CSV, so a bigger file is almost certainly not a cohort
+ * (a database dump, a zip renamed to .json); refusing it before reading keeps the answer fast.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** What was read: the path as given (resolved) and the SHA-256 of its bytes. */
 export interface CohortSource {
@@ -58,7 +66,10 @@ export type ReadCohortResult =
  * docs/data-format.md. Every problem is returned, each with its file (and, where known, line
  * and column); a JSON syntax error gives its line and column. A UTF-8 byte-order mark is
  * accepted in either form. Other `.csv` files in the folder are reported as warnings (a
- * misnamed export would otherwise be silently left out).
+ * misnamed export would otherwise be silently left out). A file larger than
+ * {@link MAX_INPUT_BYTES} (`too_large`), one that cannot be read (`unreadable`, e.g. a folder
+ * named `patients.csv`) or whose bytes are not UTF-8 (`invalid_encoding`: a Windows-1252,
+ * Latin-1 or UTF-16 export, or not text at all) is an issue, never a thrown error.
  *
  * `source.sha256` identifies the exact input a result came from (see {@link CohortSource}), so
  * a report can record which data it analysed. For a folder it equals
@@ -134,25 +145,46 @@ function plainIssue(file: string, code: string, message: string): CohortInputIss
 }
 
 function readJsonFile(path: string): ReadCohortResult {
-  const bytes = readFileSync(path);
   const file = basename(path);
-  const source = { path, sha256: createHash('sha256').update(bytes).digest('hex') };
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const read = readInputFile(path, file);
+  const sha256 = read.bytes === null ? null : createHash('sha256').update(read.bytes).digest('hex');
+  const source = { path, sha256 };
+  const fail = (issue: CohortInputIssue): ReadCohortResult => ({
+    ok: false,
+    patients: null,
+    warnings: [],
+    issues: [issue],
+    source,
+    validPatients: [],
+  });
+  if (read.issue !== null) return fail(read.issue);
+  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    return fail(
+      plainIssue(file, 'empty_file', 'the file is empty; expected { "patients": [...] }'),
+    );
+  }
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (error) {
+    // V8 quotes the text around the error: escape control characters (junk, or a terminal
+    // escape sequence) so the message prints as one readable line.
+    const reason = (error as Error).message.replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point.
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     const { line, column } = jsonErrorPlace(text, (error as Error).message);
-    const issue: CohortInputIssue = {
+    return fail({
       file,
       line,
       column,
       patientId: null,
       path: '',
       code: 'json_syntax',
-      message: `${formatInputLocation(file, line, column)}: not valid JSON: ${(error as Error).message}`,
-    };
-    return { ok: false, patients: null, warnings: [], issues: [issue], source, validPatients: [] };
+      message: `${formatInputLocation(file, line, column)}: not valid JSON: ${reason}`,
+    });
   }
   const result = validateCohort(input);
   // validateCohort knows fields, not characters: these issues name the file and the patient.
@@ -193,12 +225,128 @@ function jsonErrorPlace(
     const lines = before.split('\n');
     return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
   }
-  // "Unexpected end of JSON input": the text ended early, so the problem is at its end.
-  if (/end of JSON input/.test(message)) {
-    const lines = text.split('\n');
-    return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  // Node 20's "Unexpected token ']', "[1,]" is not valid JSON" (a trailing comma, NaN, a
+  // comment) and "Unexpected end of JSON input" name no place: find it by scanning the text.
+  const offset = jsonErrorOffset(text);
+  if (offset === null) return { line: null, column: null };
+  const lines = text.slice(0, offset).split('\n');
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: RFC 8259 forbids them in strings.
+const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const JSON_SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
+/**
+ * The offset of the first character at which `text` stops being JSON (RFC 8259), its length
+ * when it ends early, or null when it is valid. A loop over an explicit stack, never recursion,
+ * so deeply nested input cannot overflow the call stack.
+ */
+function jsonErrorOffset(text: string): number | null {
+  const stack: string[] = [];
+  // value: a value must come; key: a member name; colon; after: a value just ended.
+  let state: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'after' = 'value';
+  let i = 0;
+  const match = (pattern: RegExp): boolean => {
+    pattern.lastIndex = i;
+    if (!pattern.test(text)) return false;
+    i = pattern.lastIndex;
+    return true;
+  };
+  for (;;) {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+    if (i >= text.length) return state === 'after' && stack.length === 0 ? null : i;
+    const c = text[i]!;
+    if (state === 'after') {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return i;
+      if (c === ',') state = top === '{' ? 'key' : 'value';
+      else if (c === (top === '{' ? '}' : ']')) stack.pop();
+      else return i;
+      i++;
+    } else if (state === 'colon') {
+      if (c !== ':') return i;
+      state = 'value';
+      i++;
+    } else if (state === 'key' || state === 'keyOrClose') {
+      if (state === 'keyOrClose' && c === '}') {
+        stack.pop();
+        state = 'after';
+        i++;
+      } else if (c === '"' && match(JSON_STRING)) state = 'colon';
+      else return i;
+    } else if (state === 'valueOrClose' && c === ']') {
+      stack.pop();
+      state = 'after';
+      i++;
+    } else if (c === '{' || c === '[') {
+      stack.push(c);
+      state = c === '{' ? 'keyOrClose' : 'valueOrClose';
+      i++;
+    } else if ((c === '"' && match(JSON_STRING)) || match(JSON_SCALAR)) state = 'after';
+    else return i;
   }
-  return { line: null, column: null };
+}
+
+/**
+ * The bytes of one input file, or why they cannot be used: too large (checked before reading),
+ * unreadable (a folder, no permission) or not UTF-8. `bytes` is null when nothing was read.
+ */
+function readInputFile(
+  path: string,
+  file: string,
+): { bytes: Buffer; issue: null } | { bytes: Buffer | null; issue: CohortInputIssue } {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      return { bytes: null, issue: plainIssue(file, 'unreadable', 'is a folder, not a file') };
+    }
+    if (stat.size > MAX_INPUT_BYTES) {
+      const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+      return {
+        bytes: null,
+        issue: plainIssue(
+          file,
+          'too_large',
+          `the file is ${mib(stat.size)} MiB; the limit is ${mib(MAX_INPUT_BYTES)} MiB per file ` +
+            '(a cohort of 20,000 patients is about 20 MiB): is this the cohort export?',
+        ),
+      };
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    return {
+      bytes: null,
+      issue: plainIssue(file, 'unreadable', `cannot be read: ${(error as Error).message}`),
+    };
+  }
+  if (isUtf8(bytes)) return { bytes, issue: null };
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) {
+    return {
+      bytes,
+      issue: plainIssue(
+        file,
+        'invalid_encoding',
+        'the file is UTF-16 ("Unicode text"); save it as UTF-8 (in Excel: "CSV UTF-8")',
+      ),
+    };
+  }
+  // The first invalid byte decodes to U+FFFD; its line is what the user needs to look at.
+  const text = bytes.toString('utf8');
+  const line = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
+  return {
+    bytes,
+    issue: {
+      ...plainIssue(file, 'invalid_encoding', ''),
+      line,
+      message:
+        `${formatInputLocation(file, line, null)}: the bytes are not UTF-8 text (a Windows-1252 ` +
+        'or Latin-1 export, or not a text file at all); save the file as UTF-8',
+    },
+  };
 }
 
 function readCsvFolder(folder: string, options: ParseCohortCsvOptions): ReadCohortResult {
@@ -213,14 +361,26 @@ function readCsvFolder(folder: string, options: ParseCohortCsvOptions): ReadCoho
       }
       continue;
     }
-    const bytes = readFileSync(path);
-    hash.update(`${name}\n${bytes.length}\n`, 'utf8');
-    hash.update(bytes);
-    texts.set(name, bytes.toString('utf8'));
+    const { bytes, issue } = readInputFile(path, name);
+    if (bytes !== null) {
+      hash.update(`${name}\n${bytes.length}\n`, 'utf8');
+      hash.update(bytes);
+      texts.set(name, bytes.toString('utf8'));
+    }
+    if (issue !== null) issues.push(issue);
   }
   const source = { path: folder, sha256: texts.size > 0 ? hash.digest('hex') : null };
   const known: readonly string[] = COHORT_CSV_FILE_NAMES;
-  const warnings = readdirSync(folder)
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    issues.push(
+      plainIssue(basename(folder), 'unreadable', `cannot be read: ${(error as Error).message}`),
+    );
+    names = [];
+  }
+  const warnings = names
     .filter((name) => name.toLowerCase().endsWith('.csv') && !known.includes(name))
     .sort()
     .map((name) =>
