@@ -3,6 +3,7 @@
 export {
   COHORT_CSV_FILE_NAMES,
   type CohortSource,
+  MAX_INPUT_BYTES,
   type ReadCohortResult,
   readCohort,
   readCohortOrThrow,

@@ -5,6 +5,7 @@ describe('src/node entry', () => {
   it('exports the file readers and the report writer', () => {
     expect(Object.keys(node).sort()).toEqual([
       'COHORT_CSV_FILE_NAMES',
+      'MAX_INPUT_BYTES',
       'readCohort',
       'readCohortOrThrow',
       'writeReport',
