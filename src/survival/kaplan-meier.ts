@@ -2,6 +2,7 @@ import { assertOneOf, assertOpenUnitInterval } from '../_lib/assert.js';
 import { CONF_TYPES, type ConfType, confLimits } from './_internal/conf-limits.js';
 import { readTimeEvent, type SurvivalInput } from './_internal/read-input.js';
 import { splitSort } from './_internal/split-sort.js';
+import { fixTimes } from './_internal/time-fix.js';
 import { zValue } from './_internal/z-value.js';
 
 export type { ConfType } from './_internal/conf-limits.js';
@@ -65,8 +66,14 @@ export interface KaplanMeierFit {
  *   `arcsin` sin^2(asin sqrt S -/+ z se sqrt(S / (1 - S)) / 2). A standard error of 0 gives the
  *   estimate itself; a limit R leaves NA (S = 0; S = 1 for log-log) is null.
  *
- * Runs in O(n log n): event and censoring times are sorted as two Float64Arrays with the
- * native sort and walked together.
+ * Times are first merged as R's survfit does (timefix = TRUE, `survival::aeqSurv`): among the
+ * sorted distinct times, one whose gap to the previous is at most tol = sqrt(machine epsilon)
+ * (1.49e-8), or at most tol times the mean of the distinct times, takes the previous one's
+ * value, so each such chain becomes its smallest member (times near 1e9 closer than about 15
+ * are ties). The curve times are these merged values.
+ *
+ * Runs in O(n log n): event and censoring times are sorted as two Float64Arrays and walked
+ * together (after one pass over them that checks for times to merge).
  *
  * @param input Rows `{ time, event }` or columns `{ time, event }` (typed arrays welcome).
  *   Times finite and >= 0; event `true`/`1` for an event, `false`/`0` for a censoring.
@@ -90,6 +97,9 @@ export function kaplanMeier(
   assertOneOf('options.confType', confType, CONF_TYPES);
   const { time, event, eventCount } = readTimeEvent('input', input);
   const { events, censored } = splitSort(time, event, eventCount);
+  // R's survfit first merges distinct times closer than sqrt(machine epsilon), absolutely or
+  // relative to their mean (timefix = TRUE, survival::aeqSurv)
+  fixTimes([events, censored]);
   const n = time.length;
   const ne = events.length;
   const nc = censored.length;

@@ -4,6 +4,7 @@ import { describeValue } from '../_lib/describe-value.js';
 import { chiSquareUpperTail } from '../stats/chi-square-upper-tail.js';
 import { bucketSort } from './_internal/buckets.js';
 import { type Label, readGrouped } from './_internal/read-input.js';
+import { fixTimes, mergeCloseTimes, TimeGaps } from './_internal/time-fix.js';
 
 /** One subject for a group comparison. */
 export interface GroupedSurvivalRow {
@@ -59,8 +60,10 @@ export interface LogRankResult {
  * first of them: chi^2 = (O - E)' V^-1 (O - E) on the remaining |K| - 1 groups (solved by LU
  * with mathjs; if that reduced matrix is singular, its Moore-Penrose inverse is used), with
  * df = |K| - 1 and p = P(chi^2_df > chi^2). rho = 0 is the log-rank (Mantel-Haenszel) test,
- * rho = 1 the Peto & Peto modification of the Gehan-Wilcoxon test. Times are compared exactly
- * (R's `timefix` merging of times within 1e-8 is not applied).
+ * rho = 1 the Peto & Peto modification of the Gehan-Wilcoxon test. As R's survdiff (timefix =
+ * TRUE, `aeqSurv`), distinct times whose gap is at most sqrt(machine epsilon) = 1.49e-8, or
+ * that times the mean of all distinct times, are first merged into the smallest of their chain,
+ * over all groups and strata together.
  *
  * @param input Rows `{ time, event, group, stratum? }` or the same as columns.
  * @param options `rho` (default 0), a finite number.
@@ -96,10 +99,67 @@ export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {
   }
   const nBuckets = nStrata * k * 2;
   const { times, start } = bucketSort(time, bucket, nBuckets);
+  // R's survdiff first merges distinct times closer than sqrt(machine epsilon), absolutely or
+  // relative to their mean, over the whole data set before splitting by stratum and group
+  // (timefix = TRUE, survival::aeqSurv). The buckets are ascending runs of times. With one
+  // stratum the walk below visits every distinct time in order and checks as it goes (and is
+  // repeated after a merge); with strata, the check is a separate pass over a sorted copy.
+  const runs: Float64Array[] = [];
+  for (let b = 0; b < nBuckets; b++) runs.push(times.subarray(start[b]!, start[b + 1]!));
+  if (nStrata > 1) fixTimes(runs);
 
   const obs = new Float64Array(k);
   const exp = new Float64Array(k);
   const v = new Float64Array(k * k);
+  const gaps = new TimeGaps();
+  accumulate(times, start, k, nStrata, rho, obs, exp, v, gaps);
+  if (nStrata === 1 && gaps.anyTied()) {
+    mergeCloseTimes(runs, gaps.mean());
+    obs.fill(0);
+    exp.fill(0);
+    v.fill(0);
+    accumulate(times, start, k, nStrata, rho, obs, exp, v, new TimeGaps());
+  }
+
+  const variance: number[][] = [];
+  for (let a = 0; a < k; a++) variance.push(Array.from(v.subarray(a * k, a * k + k)));
+  const kept: number[] = [];
+  for (let g = 0; g < k; g++) if (exp[g]! > 0) kept.push(g);
+  // R reports df = -1 and p = NaN when no group has an event; here df is 0 and p is 1.
+  const df = Math.max(kept.length - 1, 0);
+  let chiSquare = 0;
+  if (kept.length >= 2) {
+    const idx = kept.slice(1);
+    const diff = idx.map((g) => [obs[g]! - exp[g]!]);
+    const vv = idx.map((a) => idx.map((b) => v[a * k + b]!));
+    chiSquare = quadraticForm(vv, diff);
+  }
+  return {
+    chiSquare,
+    df,
+    pValue: chiSquareUpperTail(chiSquare, df),
+    groups: group.levels,
+    observed: Array.from(obs),
+    expected: Array.from(exp),
+    variance,
+  };
+}
+
+/**
+ * The G-rho sums O, E and V over the strata (added into obs, exp, v), walking each stratum's
+ * 2k ascending buckets together; every distinct time visited is fed to `gaps`.
+ */
+function accumulate(
+  times: Float64Array,
+  start: Int32Array,
+  k: number,
+  nStrata: number,
+  rho: number,
+  obs: Float64Array,
+  exp: Float64Array,
+  v: Float64Array,
+  gaps: TimeGaps,
+): void {
   const risk = new Float64Array(k);
   const deaths = new Float64Array(k);
   const evPos = new Int32Array(k);
@@ -127,6 +187,7 @@ export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {
         if (cePos[g]! < ceEnd[g]! && times[cePos[g]!]! < t) t = times[cePos[g]!]!;
       }
       if (t === Number.POSITIVE_INFINITY) break;
+      gaps.add(t);
       let d = 0;
       let leaving = 0;
       for (let g = 0; g < k; g++) {
@@ -164,29 +225,6 @@ export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {
       for (let g = 0; g < k; g++) risk[g] = evEnd[g]! - evPos[g]! + (ceEnd[g]! - cePos[g]!);
     }
   }
-
-  const variance: number[][] = [];
-  for (let a = 0; a < k; a++) variance.push(Array.from(v.subarray(a * k, a * k + k)));
-  const kept: number[] = [];
-  for (let g = 0; g < k; g++) if (exp[g]! > 0) kept.push(g);
-  // R reports df = -1 and p = NaN when no group has an event; here df is 0 and p is 1.
-  const df = Math.max(kept.length - 1, 0);
-  let chiSquare = 0;
-  if (kept.length >= 2) {
-    const idx = kept.slice(1);
-    const diff = idx.map((g) => [obs[g]! - exp[g]!]);
-    const vv = idx.map((a) => idx.map((b) => v[a * k + b]!));
-    chiSquare = quadraticForm(vv, diff);
-  }
-  return {
-    chiSquare,
-    df,
-    pValue: chiSquareUpperTail(chiSquare, df),
-    groups: group.levels,
-    observed: Array.from(obs),
-    expected: Array.from(exp),
-    variance,
-  };
 }
 
 /** x' A^-1 x, by LU solve, falling back to the Moore-Penrose inverse when A is singular. */

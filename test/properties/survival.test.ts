@@ -144,8 +144,15 @@ describe('logRank', () => {
 });
 
 describe('cumulativeIncidence', () => {
+  // Times on a 1/64 grid: kaplanMeier merges times within 1.49e-8 (relative) as R's survfit
+  // does (aeqSurv), cmprsk's cuminc does not, so near-ties would give the two functions
+  // different time grids, in R as here. The identity is about the estimators, not the time fix.
+  const gridTime = fc.oneof(
+    fc.integer({ min: 0, max: 12 }),
+    fc.integer({ min: 0, max: 64_000 }).map((k) => k / 64),
+  );
   const competingRows = fc.array(
-    fc.record({ time: survivalTime, status: fc.integer({ min: 0, max: 2 }) }),
+    fc.record({ time: gridTime, status: fc.integer({ min: 0, max: 2 }) }),
     { maxLength: 60 },
   );
 

@@ -1,0 +1,171 @@
+import { sortNonNegative } from './split-sort.js';
+
+// R's time fix: survfit() and survdiff() (timefix = TRUE, the default) pass the Surv object
+// through survival::aeqSurv before anything else (survival 3.5-3):
+//
+//   y <- sort(unique(time)); dy <- diff(y)
+//   tied <- (dy <= tol) | (dy / mean(abs(y)) <= tol)      tol = sqrt(.Machine$double.eps)
+//   cuts <- y[c(TRUE, !tied)]
+//   time <- cuts[findInterval(time, cuts)]
+//
+// so every distinct time whose gap to the previous distinct time is at most tol (absolute) or
+// at most tol times the mean of the distinct times (relative) takes the value of the previous
+// one: each chain of such times becomes its smallest member, however long the chain. The mean
+// is over the distinct times of the whole data set (all groups and strata), so with times near
+// 1e9 gaps up to about 15 are ties, and small times beside huge ones can merge. cmprsk's cuminc
+// has no such step (cumulativeIncidence does not use this).
+//
+// The check is one pass over the sorted distinct times feeding a TimeGaps (count, compensated
+// sum, smallest gap: some gap is tied iff the smallest one is, both tests being monotone in the
+// gap), either before the estimator's walk (fixTimes, kaplanMeier) or riding on it (logRank
+// with one stratum, which walks again after a merge). Only when some gap is tied are the cuts
+// built and the times rewritten (mergeCloseTimes); the runs stay ascending.
+
+/** sqrt(.Machine$double.eps), aeqSurv's default tolerance. */
+export const TIMEFIX_TOLERANCE = Math.sqrt(2 ** -52);
+
+/** Up to this many runs the check walks their heads; beyond, one sorted copy of all times. */
+const MAX_HEADS = 8;
+
+/** aeqSurv's test of a gap between consecutive distinct times, given their mean. */
+export function isTiedGap(gap: number, mean: number): boolean {
+  return gap <= TIMEFIX_TOLERANCE || gap / mean <= TIMEFIX_TOLERANCE;
+}
+
+/**
+ * Streaming statistics of ascending distinct times: feed each one to `add`. The state lives in
+ * a Float64Array (count, sum, compensation, previous time, smallest gap) so that the hot loops
+ * that feed it update unboxed doubles.
+ */
+export class TimeGaps {
+  private readonly state = new Float64Array([0, 0, 0, 0, Number.POSITIVE_INFINITY]);
+
+  add(t: number): void {
+    const st = this.state;
+    const sum = st[1]!;
+    const s = sum + t;
+    // Neumaier compensation: the mean then agrees with R's long-double mean() but in
+    // pathological cases
+    st[2]! += sum >= t ? sum - s + t : t - s + sum;
+    st[1] = s;
+    const gap = t - st[3]!;
+    if (st[0]! > 0 && gap < st[4]!) st[4] = gap;
+    st[3] = t;
+    st[0]!++;
+  }
+
+  /** mean(abs(y)) of the distinct times y seen (times are >= 0). */
+  mean(): number {
+    const st = this.state;
+    return (st[1]! + st[2]!) / st[0]!;
+  }
+
+  /** True when aeqSurv would merge at least one pair of the times seen. */
+  anyTied(): boolean {
+    return this.state[0]! >= 2 && isTiedGap(this.state[4]!, this.mean());
+  }
+}
+
+/**
+ * Rewrites ascending runs of times in place as aeqSurv does, given the mean of all their
+ * distinct times (`TimeGaps.mean()`): each time becomes the first member of its chain. The
+ * runs stay ascending.
+ */
+export function mergeCloseTimes(runs: readonly Float64Array[], mean: number): void {
+  // the cuts: the first distinct time and every one whose gap to the previous is not tied,
+  // found by a k-way walk over the heads of the runs
+  const cuts: number[] = [];
+  const k = runs.length;
+  const pos = new Int32Array(k);
+  let prev = 0;
+  for (;;) {
+    let t = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < k; r++) {
+      const a = runs[r]!;
+      const p = pos[r]!;
+      if (p < a.length && a[p]! < t) t = a[p]!;
+    }
+    if (t === Number.POSITIVE_INFINITY) break;
+    for (let r = 0; r < k; r++) {
+      const a = runs[r]!;
+      let p = pos[r]!;
+      while (p < a.length && a[p] === t) p++;
+      pos[r] = p;
+    }
+    if (cuts.length === 0 || !isTiedGap(t - prev, mean)) cuts.push(t);
+    prev = t;
+  }
+  // each time becomes the largest cut <= it (findInterval); runs are ascending, so one walk
+  for (const a of runs) {
+    let c = 0;
+    for (let i = 0; i < a.length; i++) {
+      const t = a[i]!;
+      while (c + 1 < cuts.length && cuts[c + 1]! <= t) c++;
+      a[i] = cuts[c]!;
+    }
+  }
+}
+
+/**
+ * aeqSurv on ascending runs of times (fresh copies owned by the caller), in place: one pass over
+ * the distinct times to check (a two-pointer walk for kaplanMeier's event and censoring arrays,
+ * a walk over the heads of up to MAX_HEADS runs, else over one sorted copy of all the times),
+ * then, only when some gap is tied, mergeCloseTimes. Returns true when some time was replaced.
+ */
+export function fixTimes(runs: readonly Float64Array[]): boolean {
+  const gaps = new TimeGaps();
+  if (runs.length <= 2) {
+    const a = runs[0] ?? new Float64Array(0);
+    const b = runs[1] ?? new Float64Array(0);
+    const na = a.length;
+    const nb = b.length;
+    let i = 0;
+    let j = 0;
+    while (i < na || j < nb) {
+      const x = i < na ? a[i]! : Number.POSITIVE_INFINITY;
+      const y = j < nb ? b[j]! : Number.POSITIVE_INFINITY;
+      const t = x < y ? x : y;
+      while (i < na && a[i] === t) i++;
+      while (j < nb && b[j] === t) j++;
+      gaps.add(t);
+    }
+  } else if (runs.length <= MAX_HEADS) {
+    const k = runs.length;
+    const pos = new Int32Array(k);
+    for (;;) {
+      let t = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < k; r++) {
+        const a = runs[r]!;
+        const p = pos[r]!;
+        if (p < a.length && a[p]! < t) t = a[p]!;
+      }
+      if (t === Number.POSITIVE_INFINITY) break;
+      for (let r = 0; r < k; r++) {
+        const a = runs[r]!;
+        let p = pos[r]!;
+        while (p < a.length && a[p] === t) p++;
+        pos[r] = p;
+      }
+      gaps.add(t);
+    }
+  } else {
+    let n = 0;
+    for (const a of runs) n += a.length;
+    const all = new Float64Array(n);
+    let o = 0;
+    for (const a of runs) {
+      all.set(a, o);
+      o += a.length;
+    }
+    sortNonNegative(all);
+    for (let i = 0; i < n; ) {
+      const t = all[i]!;
+      gaps.add(t);
+      i++;
+      while (i < n && all[i] === t) i++;
+    }
+  }
+  if (!gaps.anyTied()) return false;
+  mergeCloseTimes(runs, gaps.mean());
+  return true;
+}
