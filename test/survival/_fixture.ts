@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { CumulativeIncidence } from '../../src/survival/cumulative-incidence.js';
+import type { KaplanMeierFit } from '../../src/survival/kaplan-meier.js';
+import { expectAllClose } from '../_helpers/close.js';
 
 // Reference values written by fixtures/r/survival.R (R's survival and cmprsk); never by hand.
 
@@ -90,4 +94,41 @@ export function rowsOf(data: {
   event: number[];
 }): { time: number; event: 0 | 1 }[] {
   return data.time.map((time, i) => ({ time, event: data.event[i] === 1 ? 1 : 0 }));
+}
+
+/** Asserts every array of a fit equals R's survfit(): counts exactly, the rest within TOL. */
+export function expectFitMatches(
+  fit: KaplanMeierFit,
+  ref: Pick<
+    KmFixtureFit,
+    'time' | 'nRisk' | 'nEvent' | 'nCensor' | 'survival' | 'stdErr' | 'lower' | 'upper'
+  >,
+): void {
+  expect(fit.time).toEqual(ref.time);
+  expect(fit.nRisk).toEqual(ref.nRisk);
+  expect(fit.nEvent).toEqual(ref.nEvent);
+  expect(fit.nCensor).toEqual(ref.nCensor);
+  expectAllClose(fit.survival, ref.survival, { ...TOL, label: 'survival' });
+  expectAllClose(fit.stdErr, ref.stdErr, { ...TOL, label: 'stdErr' });
+  expectAllClose(fit.lower, ref.lower, { ...TOL, label: 'lower' });
+  expectAllClose(fit.upper, ref.upper, { ...TOL, label: 'upper' });
+}
+
+/** Asserts causes, times, estimates and variances equal cmprsk's cuminc() within TOL. */
+export function expectCumincMatches(
+  result: CumulativeIncidence,
+  ref: Pick<CumincFixture, 'causes' | 'time' | 'estimate' | 'variance'>,
+): void {
+  expect(result.causes).toEqual(ref.causes);
+  expect(result.time).toEqual(ref.time);
+  for (const cause of ref.causes) {
+    expectAllClose(result.estimate[cause]!, ref.estimate[String(cause)]!, {
+      ...TOL,
+      label: `F${cause}`,
+    });
+    expectAllClose(result.variance[cause]!, ref.variance[String(cause)]!, {
+      ...TOL,
+      label: `V${cause}`,
+    });
+  }
 }
