@@ -66,18 +66,10 @@ export class TimeGaps {
   }
 }
 
-/**
- * Rewrites ascending runs of times in place as aeqSurv does, given the mean of all their
- * distinct times (`TimeGaps.mean()`): each time becomes the first member of its chain. The
- * runs stay ascending.
- */
-export function mergeCloseTimes(runs: readonly Float64Array[], mean: number): void {
-  // the cuts: the first distinct time and every one whose gap to the previous is not tied,
-  // found by a k-way walk over the heads of the runs
-  const cuts: number[] = [];
+/** Calls `visit` with each distinct time of ascending runs, in order (a walk over their heads). */
+function forEachDistinct(runs: readonly Float64Array[], visit: (t: number) => void): void {
   const k = runs.length;
   const pos = new Int32Array(k);
-  let prev = 0;
   for (;;) {
     let t = Number.POSITIVE_INFINITY;
     for (let r = 0; r < k; r++) {
@@ -85,16 +77,30 @@ export function mergeCloseTimes(runs: readonly Float64Array[], mean: number): vo
       const p = pos[r]!;
       if (p < a.length && a[p]! < t) t = a[p]!;
     }
-    if (t === Number.POSITIVE_INFINITY) break;
+    if (t === Number.POSITIVE_INFINITY) return;
     for (let r = 0; r < k; r++) {
       const a = runs[r]!;
       let p = pos[r]!;
       while (p < a.length && a[p] === t) p++;
       pos[r] = p;
     }
+    visit(t);
+  }
+}
+
+/**
+ * Rewrites ascending runs of times in place as aeqSurv does, given the mean of all their
+ * distinct times (`TimeGaps.mean()`): each time becomes the first member of its chain. The
+ * runs stay ascending.
+ */
+export function mergeCloseTimes(runs: readonly Float64Array[], mean: number): void {
+  // the cuts: the first distinct time and every one whose gap to the previous is not tied
+  const cuts: number[] = [];
+  let prev = 0;
+  forEachDistinct(runs, (t) => {
     if (cuts.length === 0 || !isTiedGap(t - prev, mean)) cuts.push(t);
     prev = t;
-  }
+  });
   // each time becomes the largest cut <= it (findInterval); runs are ascending, so one walk
   for (const a of runs) {
     let c = 0;
@@ -130,24 +136,7 @@ export function fixTimes(runs: readonly Float64Array[]): boolean {
       gaps.add(t);
     }
   } else if (runs.length <= MAX_HEADS) {
-    const k = runs.length;
-    const pos = new Int32Array(k);
-    for (;;) {
-      let t = Number.POSITIVE_INFINITY;
-      for (let r = 0; r < k; r++) {
-        const a = runs[r]!;
-        const p = pos[r]!;
-        if (p < a.length && a[p]! < t) t = a[p]!;
-      }
-      if (t === Number.POSITIVE_INFINITY) break;
-      for (let r = 0; r < k; r++) {
-        const a = runs[r]!;
-        let p = pos[r]!;
-        while (p < a.length && a[p] === t) p++;
-        pos[r] = p;
-      }
-      gaps.add(t);
-    }
+    forEachDistinct(runs, (t) => gaps.add(t));
   } else {
     let n = 0;
     for (const a of runs) n += a.length;
