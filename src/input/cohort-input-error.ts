@@ -44,3 +44,24 @@ export function formatInputLocation(
   if (line !== null && column !== null) out += `, column ${column}`;
   return out;
 }
+
+/** An issue at a place in an input, its message prefixed with that place. */
+export function inputIssue(
+  file: string | null,
+  line: number | null,
+  column: number | null,
+  patientId: string | null,
+  path: string,
+  code: string,
+  message: string,
+): CohortInputIssue {
+  return {
+    file,
+    line,
+    column,
+    patientId,
+    path,
+    code,
+    message: `${formatInputLocation(file, line, column)}: ${message}`,
+  };
+}

@@ -1,19 +1,25 @@
-// csv-parse's `csv-parse/sync` entry (lib/sync.js) calls the Node global `Buffer`, so it fails
-// in a browser; `csv-parse/browser/esm/sync` is the same parser, bundled by csv-parse with its
-// own Buffer shim and no Node import. It is used here so this module stays browser-safe.
-import { parse } from 'csv-parse/browser/esm/sync';
 import { assertObject, assertOneOf } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
-import { parseClavienDindoGrade } from '../complications/grades.js';
+import type { parseClavienDindoGrade } from '../complications/grades.js';
 import type { CohortIssue } from '../errors.js';
-import { isIsoDate } from '../model/iso-date.js';
 import type { Patient } from '../model/types.js';
 import { validateCohort } from '../model/validate-cohort.js';
 import {
   CohortInputError,
   type CohortInputIssue,
   formatInputLocation,
+  inputIssue,
 } from './cohort-input-error.js';
+import {
+  type ColumnSpec,
+  FILE_NAMES,
+  type FileKey,
+  PATIENT_COLUMNS,
+  SERIES_COLUMNS,
+  type SeriesField,
+} from './csv-layout.js';
+import { readCell } from './read-csv-cell.js';
+import { type Row, readTable } from './read-csv-table.js';
 
 /** The text of the CSV files of a cohort export (see docs/data-format.md). */
 export interface CohortCsvFiles {
@@ -53,100 +59,6 @@ export type ParseCohortCsvResult =
        */
       readonly validPatients: Patient[];
     };
-
-type Kind = 'id' | 'date' | 'psa' | 'number' | 'grade' | 'text';
-
-interface ColumnSpec {
-  /** Header name, lower case. */
-  readonly name: string;
-  /** The Patient (or series item) field it fills. */
-  readonly field: string;
-  /** Column must be in the header and its cells must not be empty. */
-  readonly required: boolean;
-  readonly kind: Kind;
-}
-
-type SeriesField = 'psa' | 'complications' | 'testosterone';
-
-const PATIENT_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'id', field: 'id', required: true, kind: 'id' },
-  { name: 'surgery_date', field: 'surgeryDate', required: true, kind: 'date' },
-  { name: 'prostatectomy_date', field: 'prostatectomyDate', required: false, kind: 'date' },
-  { name: 'adt_start_date', field: 'adtStartDate', required: false, kind: 'date' },
-  {
-    name: 'castration_resistance_date',
-    field: 'castrationResistanceDate',
-    required: false,
-    kind: 'date',
-  },
-  {
-    name: 'distant_metastasis_date',
-    field: 'distantMetastasisDate',
-    required: false,
-    kind: 'date',
-  },
-  { name: 'death_date', field: 'deathDate', required: false, kind: 'date' },
-  { name: 'last_follow_up_date', field: 'lastFollowUpDate', required: true, kind: 'date' },
-  { name: 'last_imaging_date', field: 'lastImagingDate', required: false, kind: 'date' },
-];
-
-const PATIENT_ID: ColumnSpec = { name: 'patient_id', field: '', required: true, kind: 'id' };
-const DATE: ColumnSpec = { name: 'date', field: 'date', required: true, kind: 'date' };
-
-const SERIES_COLUMNS: Readonly<Record<SeriesField, readonly ColumnSpec[]>> = {
-  psa: [PATIENT_ID, DATE, { name: 'value', field: 'value', required: true, kind: 'psa' }],
-  complications: [
-    PATIENT_ID,
-    DATE,
-    { name: 'grade', field: 'grade', required: true, kind: 'grade' },
-    { name: 'description', field: 'description', required: false, kind: 'text' },
-  ],
-  testosterone: [
-    PATIENT_ID,
-    DATE,
-    { name: 'value', field: 'value', required: true, kind: 'number' },
-  ],
-};
-
-const FILE_NAMES = {
-  patients: 'patients.csv',
-  psa: 'psa.csv',
-  complications: 'complications.csv',
-  testosterone: 'testosterone.csv',
-} as const;
-
-type FileKey = keyof typeof FILE_NAMES;
-
-/** A decimal number: digits with an optional point and exponent (no thousands separators). */
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-/**
- * The longest first line read as a header. The layout's header is under 200 characters; even
- * with many unknown columns (`unknownColumns: 'warning'`) a real header stays far below this,
- * while a junk file without line breaks would otherwise be parsed whole as its header.
- */
-const MAX_HEADER_CHARS = 65_536;
-/** An undetectable result as labs export it: `<0.03`, `< 0.03`. */
-const BELOW_LIMIT = /^<\s*(.*)$/;
-
-interface Cell {
-  /** The cell's text, surrounding whitespace removed. */
-  readonly text: string;
-  /** 1-based column. */
-  readonly column: number;
-}
-
-interface Row {
-  /** 1-based line where the record starts (the header is line 1). */
-  readonly line: number;
-  /** Cells of known columns, by lower-case column name (absent column: no entry). */
-  readonly cells: ReadonlyMap<string, Cell>;
-}
-
-interface Table {
-  readonly rows: readonly Row[];
-  /** 1-based column of each known column name present in the header. */
-  readonly columns: ReadonlyMap<string, number>;
-}
 
 /** Where each part of an assembled patient came from, to place validateCohort's issues. */
 interface PatientSource {
@@ -317,276 +229,6 @@ export function parseCohortCsvOrThrow(
   return result.patients;
 }
 
-function issueAt(
-  file: string | null,
-  line: number | null,
-  column: number | null,
-  patientId: string | null,
-  path: string,
-  code: string,
-  message: string,
-): CohortInputIssue {
-  return {
-    file,
-    line,
-    column,
-    patientId,
-    path,
-    code,
-    message: `${formatInputLocation(file, line, column)}: ${message}`,
-  };
-}
-
-/** Parses one file into rows of known columns; null when the file as a whole is unreadable. */
-function readTable(
-  file: string,
-  rawText: string,
-  specs: readonly ColumnSpec[],
-  unknownColumns: 'error' | 'warning',
-  issues: CohortInputIssue[],
-  warnings: CohortInputIssue[],
-): Table | null {
-  // The BOM is dropped and line endings made LF before parsing: csv-parse counts a CRLF inside a
-  // quoted cell as two lines, which would shift every later line number by one.
-  const text = rawText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const fileIssue = (line: number | null, code: string, message: string): null => {
-    issues.push(issueAt(file, line, null, null, '', code, message));
-    return null;
-  };
-  const expected = specs.map((s) => s.name).join(',');
-  if (text.trim() === '') {
-    return fileIssue(null, 'empty_file', `the file is empty; expected the header line ${expected}`);
-  }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
-  if (control !== null) {
-    // A NUL or other control character: a binary file or one in another encoding (UTF-16).
-    // Checked before parsing so that junk fails at once with its line, not after a slow parse.
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return fileIssue(
-      text.slice(0, control.index).split('\n').length,
-      'control_character',
-      `control character U+${code}: the file is not comma-separated UTF-8 text (binary, or ` +
-        'UTF-16?); export it as CSV UTF-8',
-    );
-  }
-  const headerLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-  if (headerLine.length > MAX_HEADER_CHARS) {
-    return fileIssue(
-      1,
-      'csv_syntax',
-      `the first line is ${headerLine.length} characters long, not a header; expected the ` +
-        `header line ${expected}`,
-    );
-  }
-  for (const [char, name] of [
-    [';', 'semicolons (";")'],
-    ['\t', 'tabs'],
-  ] as const) {
-    if (headerLine.includes(char) && !headerLine.includes(',')) {
-      return fileIssue(
-        1,
-        'wrong_separator',
-        `the file is separated by ${name}, not commas; export it as comma-separated CSV ` +
-          `with a decimal point (header ${expected})`,
-      );
-    }
-  }
-
-  type Records = { record: string[]; raw?: string; info: { lines: number } }[];
-  const parseCsv = (csv: string): Records | null => {
-    try {
-      return parse(csv, {
-        cast: false,
-        info: true,
-        raw: true,
-        relax_column_count: true,
-        skip_empty_lines: false,
-      }) as unknown as Records;
-    } catch (error) {
-      const line = (error as { lines?: unknown }).lines;
-      return fileIssue(
-        typeof line === 'number' ? line : null,
-        'csv_syntax',
-        `not readable as CSV: ${(error as Error).message}`,
-      );
-    }
-  };
-
-  // The header is checked before the rest is parsed, so a file that is not this table (junk,
-  // another export) fails at once; parsing megabytes only to reject line 1 took seconds.
-  const headerRecords = parseCsv(headerLine);
-  if (headerRecords === null) return null;
-  // A blank first line is an empty header: reported as its missing columns, as before.
-  const headerRecord = headerRecords[0] ?? { record: [''] };
-  const header = headerRecord.record.map((h) => h.trim().toLowerCase());
-  const known = new Map(specs.map((s) => [s.name, s]));
-  const columns = new Map<string, number>();
-  let ok = true;
-  header.forEach((name, i) => {
-    const column = i + 1;
-    const original = headerRecord.record[i]!;
-    if (known.has(name)) {
-      if (columns.has(name)) {
-        issues.push(
-          issueAt(
-            file,
-            1,
-            column,
-            null,
-            '',
-            'duplicate_column',
-            `column "${original}" appears twice (columns ${columns.get(name)} and ${column})`,
-          ),
-        );
-        ok = false;
-      } else columns.set(name, column);
-      return;
-    }
-    const issue = issueAt(
-      file,
-      1,
-      column,
-      null,
-      '',
-      'unknown_column',
-      `unknown column ${describeValue(original)}; the columns of ${file} are ${expected}`,
-    );
-    (unknownColumns === 'error' ? issues : warnings).push(issue);
-  });
-  for (const spec of specs) {
-    if (spec.required && !columns.has(spec.name)) {
-      issues.push(
-        issueAt(
-          file,
-          1,
-          null,
-          null,
-          '',
-          'missing_column',
-          `required column "${spec.name}" is missing; the header is ${describeValue(headerLine)}`,
-        ),
-      );
-      ok = false;
-    }
-  }
-  if (!ok) return null;
-
-  const records = parseCsv(text);
-  if (records === null) return null;
-  const rows: Row[] = [];
-  for (const { record, raw = '', info } of records.slice(1)) {
-    // info.lines is the line where the record ends; a quoted cell may hold line breaks.
-    const line = info.lines - (raw.replace(/\n$/, '').match(/\n/g)?.length ?? 0);
-    if (record.every((cell) => cell.trim() === '')) continue;
-    if (record.length !== header.length) {
-      const hint =
-        record.length > header.length && /\d,\d/.test(raw)
-          ? ' (a decimal comma? write 1.2, not 1,2)'
-          : '';
-      issues.push(
-        issueAt(
-          file,
-          line,
-          null,
-          null,
-          '',
-          'wrong_field_count',
-          `the row has ${record.length} fields but the header has ${header.length}${hint}`,
-        ),
-      );
-      continue;
-    }
-    const cells = new Map<string, Cell>();
-    for (const [name, column] of columns) {
-      cells.set(name, { text: record[column - 1]!.trim(), column });
-    }
-    rows.push({ line, cells });
-  }
-  return { rows, columns };
-}
-
-/** The value of one cell under its column's rules, or an issue. */
-type CellResult = { readonly value: unknown } | { readonly error: string; readonly code: string };
-
-function readCell(spec: ColumnSpec, cell: Cell | undefined, file: string): CellResult | null {
-  if (cell === undefined || cell.text === '') {
-    return spec.required
-      ? { code: 'empty_cell', error: `${spec.name} is empty; it is required` }
-      : null;
-  }
-  const { text } = cell;
-  const quoted = describeValue(text);
-  switch (spec.kind) {
-    case 'id':
-    case 'text':
-      return { value: text };
-    case 'date':
-      return isIsoDate(text)
-        ? { value: text }
-        : {
-            code: 'invalid_date',
-            error: `${spec.name} ${quoted} is not an existing calendar date written YYYY-MM-DD`,
-          };
-    case 'grade':
-      try {
-        return { value: parseClavienDindoGrade(text) };
-      } catch (error) {
-        const why = /Clavien-Dindo grade( \([^)]*\))?\. Accepted/.exec((error as Error).message);
-        return {
-          code: 'invalid_grade',
-          error:
-            `grade ${quoted} is not a Clavien-Dindo grade${why?.[1] ?? ''}; accepted: I, II, ` +
-            'IIIa, IIIb, IVa, IVb, V or 1, 2, 3a, 3b, 4a, 4b, 5, optionally with "Grade", ' +
-            '"-" before a/b, and the suffix d (e.g. "Grade IIIb", "IV-a", "IId")',
-        };
-      }
-    case 'psa':
-    case 'number': {
-      const below = BELOW_LIMIT.exec(text);
-      if (below !== null) {
-        if (spec.kind === 'number') {
-          return {
-            code: 'censored_value',
-            error: `value ${quoted}: a "<" result is accepted only in psa.csv; write the number (${file} has no undetectable flag)`,
-          };
-        }
-        const limit = readNumber(below[1]!.trim(), quoted);
-        if ('error' in limit) return limit;
-        if (limit.value === 0) {
-          return {
-            code: 'out_of_range',
-            error: `value ${quoted}: the detection limit after "<" must be > 0`,
-          };
-        }
-        return { value: { value: limit.value, undetectable: true } };
-      }
-      const number = readNumber(text, quoted);
-      if ('error' in number) return number;
-      return spec.kind === 'psa' ? { value: { value: number.value } } : number;
-    }
-  }
-}
-
-function readNumber(
-  text: string,
-  quoted: string,
-): { readonly value: number } | { readonly error: string; readonly code: string } {
-  if (!NUMBER.test(text)) {
-    const hint = /^\d+,\d+$/.test(text) ? ' (decimal comma? write it with a point: 1.2)' : '';
-    return { code: 'invalid_number', error: `value ${quoted} is not a number${hint}` };
-  }
-  const value = Number(text);
-  if (!Number.isFinite(value)) {
-    return { code: 'not_finite', error: `value ${quoted} is not a finite number` };
-  }
-  if (value < 0) {
-    return { code: 'out_of_range', error: `value ${quoted} is negative; values must be >= 0` };
-  }
-  // Number('-0') is -0; a result of "-0" is 0.
-  return { value: value === 0 ? 0 : value };
-}
-
 function readPatientRow(
   row: Row,
   drafts: Map<string, Record<string, unknown>>,
@@ -599,14 +241,14 @@ function readPatientRow(
   const id = idCell !== undefined && idCell.text !== '' ? idCell.text : null;
   if (id === null) {
     issues.push(
-      issueAt(file, row.line, idCell?.column ?? null, null, 'id', 'empty_cell', 'id is empty'),
+      inputIssue(file, row.line, idCell?.column ?? null, null, 'id', 'empty_cell', 'id is empty'),
     );
     return;
   }
   const first = sources.get(id);
   if (first !== undefined) {
     issues.push(
-      issueAt(
+      inputIssue(
         file,
         row.line,
         idCell!.column,
@@ -626,7 +268,7 @@ function readPatientRow(
     if (result === null) continue;
     if ('error' in result) {
       issues.push(
-        issueAt(file, row.line, cell?.column ?? null, id, spec.field, result.code, result.error),
+        inputIssue(file, row.line, cell?.column ?? null, id, spec.field, result.code, result.error),
       );
       tainted.add(id);
     } else draft[spec.field] = result.value;
@@ -649,7 +291,7 @@ function readSeriesRow(
   const idCell = row.cells.get('patient_id')!;
   if (idCell.text === '') {
     issues.push(
-      issueAt(file, row.line, idCell.column, null, '', 'empty_cell', 'patient_id is empty'),
+      inputIssue(file, row.line, idCell.column, null, '', 'empty_cell', 'patient_id is empty'),
     );
     return;
   }
@@ -659,7 +301,7 @@ function readSeriesRow(
   if (source === undefined || draft === undefined) {
     // Not in patients.csv (or only on a row with an empty id): the row belongs to no one known.
     issues.push(
-      issueAt(
+      inputIssue(
         file,
         row.line,
         idCell.column,
@@ -681,7 +323,7 @@ function readSeriesRow(
     if (result === null) continue;
     if ('error' in result) {
       issues.push(
-        issueAt(
+        inputIssue(
           file,
           row.line,
           cell?.column ?? null,

@@ -1,9 +1,10 @@
 // docs/errors.md must list every error code the source can produce, so it cannot go stale.
 // Codes are collected from the source itself: `code: '...'` properties, `new SlndStatsError('...'`
 // and `super('...'` in an error class, and string literals passed as the `code` argument of a
-// helper (`issueAt(file, line, column, id, path, 'duplicate_column', message)`, `at('empty', ...)`,
+// helper (`inputIssue(file, line, column, id, path, 'duplicate_column', message)`, `at('empty', ...)`,
 // `push(path, 'date_order', ...)`). A plain regex finds only the first two forms, so the source
-// is read with the TypeScript parser: a helper is any function with a parameter named `code`.
+// is read with the TypeScript parser: a helper is any function in src with a parameter named
+// `code`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,19 +22,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every error code literal in one file, with the line it is on. */
-function codesIn(path: string): { code: string; line: number }[] {
-  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest);
-  const found: { code: string; line: number }[] = [];
-  const add = (node: ts.Node | undefined) => {
-    if (node !== undefined && ts.isStringLiteralLike(node)) {
-      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-      found.push({ code: node.text, line: line + 1 });
-    }
-  };
+const parsed = sourceFiles(join(root, 'src')).map((path) => ({
+  path,
+  source: ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest),
+}));
 
-  // Helpers: functions (declared or arrow) with a parameter named `code`, by name.
-  const helpers = new Map<string, number>();
+/**
+ * Helpers: functions (declared or arrow) with a parameter named `code`, by name, across all of
+ * src (a helper may be imported from another file), with the index of that parameter.
+ */
+const helpers = new Map<string, number>();
+for (const { source } of parsed) {
   const findHelpers = (node: ts.Node) => {
     let name: string | undefined;
     let fn: ts.SignatureDeclaration | undefined;
@@ -55,7 +54,17 @@ function codesIn(path: string): { code: string; line: number }[] {
     ts.forEachChild(node, findHelpers);
   };
   findHelpers(source);
+}
 
+/** Every error code literal in one file, with the line it is on. */
+function codesIn(source: ts.SourceFile): { code: string; line: number }[] {
+  const found: { code: string; line: number }[] = [];
+  const add = (node: ts.Node | undefined) => {
+    if (node !== undefined && ts.isStringLiteralLike(node)) {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      found.push({ code: node.text, line: line + 1 });
+    }
+  };
   const visit = (node: ts.Node) => {
     if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'code') {
       add(node.initializer);
@@ -79,8 +88,8 @@ function codesIn(path: string): { code: string; line: number }[] {
   return found;
 }
 
-const found = sourceFiles(join(root, 'src')).flatMap((path) =>
-  codesIn(path).map((c) => ({ ...c, where: `${path.slice(root.length)}:${c.line}` })),
+const found = parsed.flatMap(({ path, source }) =>
+  codesIn(source).map((c) => ({ ...c, where: `${path.slice(root.length)}:${c.line}` })),
 );
 const codes = [...new Set(found.map((c) => c.code))].sort();
 
@@ -92,7 +101,7 @@ describe('docs/errors.md', () => {
         'COHORT_INPUT_INVALID',
         'ENDPOINT_EVENT_AFTER_DEATH', // new SlndStatsError('...', ...)
         'duplicate_id', // code: '...'
-        'duplicate_column', // issueAt(..., 'duplicate_column', ...)
+        'duplicate_column', // inputIssue(..., 'duplicate_column', ...)
         'wrong_separator', // fileIssue(1, 'wrong_separator', ...)
         'empty', // at('empty', ...)
         'date_order', // push(path, 'date_order', ...)
