@@ -1,50 +1,57 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CLAVIEN_DINDO_GRADES } from './types.js';
 
 // The structural schema of a cohort: types, required fields, calendar dates, value ranges.
 // Rules that relate fields to each other (date order, duplicates) live in validate-cohort.ts,
 // where each problem can name its patient. Objects are strict: an unknown (often misspelt)
-// field is reported, never silently ignored.
+// field is reported, never silently ignored. zod's tree-shakable `zod/mini` form keeps the
+// browser bundle small (the classic API brings its whole method chain along).
 
-const isoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
-const measurementValue = z.number().min(0);
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
+  schema.check(z.describe(description)) as T;
+
+const isoDate = () => described(z.iso.date(), 'Calendar date, YYYY-MM-DD');
+const measurementValue = () => z.number().check(z.minimum(0));
 
 export const psaMeasurementSchema = z.strictObject({
-  date: isoDate,
-  value: measurementValue.describe('PSA in ng/mL; the detection limit when undetectable'),
-  undetectable: z.boolean().optional(),
+  date: isoDate(),
+  value: described(measurementValue(), 'PSA in ng/mL; the detection limit when undetectable'),
+  undetectable: z.optional(z.boolean()),
 });
 
 export const testosteroneMeasurementSchema = z.strictObject({
-  date: isoDate,
-  value: measurementValue.describe('Testosterone in ng/dL'),
+  date: isoDate(),
+  value: described(measurementValue(), 'Testosterone in ng/dL'),
 });
 
 export const complicationSchema = z.strictObject({
-  date: isoDate,
+  date: isoDate(),
   grade: z.enum(CLAVIEN_DINDO_GRADES as [string, ...string[]]),
-  description: z.string().optional(),
-  persistsAtDischarge: z.boolean().optional().describe('Clavien-Dindo suffix "d"'),
+  description: z.optional(z.string()),
+  persistsAtDischarge: described(z.optional(z.boolean()), 'Clavien-Dindo suffix "d"'),
 });
 
 export const patientSchema = z.strictObject({
-  id: z.string().min(1).describe('Pseudonymous trial id, unique in the cohort'),
-  surgeryDate: isoDate.describe('Date of the sLND: day 0 of every endpoint'),
-  prostatectomyDate: isoDate.optional(),
+  id: described(
+    z.string().check(z.minLength(1)),
+    'Pseudonymous trial id, unique in the cohort',
+  ),
+  surgeryDate: described(isoDate(), 'Date of the sLND: day 0 of every endpoint'),
+  prostatectomyDate: z.optional(isoDate()),
   psa: z.array(psaMeasurementSchema),
-  testosterone: z.array(testosteroneMeasurementSchema).optional(),
-  adtStartDate: isoDate.optional(),
+  testosterone: z.optional(z.array(testosteroneMeasurementSchema)),
+  adtStartDate: z.optional(isoDate()),
   complications: z.array(complicationSchema),
-  castrationResistanceDate: isoDate.optional(),
-  distantMetastasisDate: isoDate.optional(),
-  deathDate: isoDate.optional(),
-  lastFollowUpDate: isoDate,
-  lastImagingDate: isoDate.optional(),
+  castrationResistanceDate: z.optional(isoDate()),
+  distantMetastasisDate: z.optional(isoDate()),
+  deathDate: z.optional(isoDate()),
+  lastFollowUpDate: isoDate(),
+  lastImagingDate: z.optional(isoDate()),
 });
 
 /** The cohort file: `{ "patients": [...] }`. */
 export const cohortSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   patients: z.array(patientSchema),
 });
 
