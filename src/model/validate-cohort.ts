@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { describeValue } from '../_lib/describe-value.js';
 import { type CohortIssue, CohortValidationError } from '../errors.js';
 import { patientSchema } from './cohort-schema.js';
@@ -167,7 +167,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Turns one zod issue into cohort issues with our codes and a message quoting the value. */
 function fromZod(
-  issue: z.core.$ZodIssue,
+  issue: $ZodIssue,
   raw: unknown,
   patientId: string | null,
   prefix: string,
