@@ -32,10 +32,7 @@ export const complicationSchema = z.strictObject({
 });
 
 export const patientSchema = z.strictObject({
-  id: described(
-    z.string().check(z.minLength(1)),
-    'Pseudonymous trial id, unique in the cohort',
-  ),
+  id: described(z.string().check(z.minLength(1)), 'Pseudonymous trial id, unique in the cohort'),
   surgeryDate: described(isoDate(), 'Date of the sLND: day 0 of every endpoint'),
   prostatectomyDate: z.optional(isoDate()),
   psa: z.array(psaMeasurementSchema),
