@@ -1,5 +1,6 @@
 import { assertInteger, assertObject, assertOpenUnitInterval } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import { assertRatePair } from './assert-rate-pair.js';
 import { binomialPmf } from './binomial-pmf.js';
 
 /** Arguments of {@link simonTwoStage} (clinfun's `ph2simon` argument in brackets). */
@@ -78,13 +79,7 @@ export interface SimonTwoStage {
 export function simonTwoStage(options: SimonTwoStageOptions): SimonTwoStage {
   assertObject('options', options);
   const { p0, p1, alpha, beta, nMax = 100 } = options;
-  assertOpenUnitInterval('p0', p0);
-  assertOpenUnitInterval('p1', p1);
-  if (p0 >= p1) {
-    throw new RangeError(
-      `p0 must be < p1. Value: p0 = ${describeValue(p0)}, p1 = ${describeValue(p1)}.`,
-    );
-  }
+  assertRatePair('p0', p0, 'p1', p1);
   assertOpenUnitInterval('alpha', alpha);
   assertOpenUnitInterval('beta', beta);
   assertInteger('nMax', nMax, 2);

@@ -1,5 +1,5 @@
 import { assertObject, assertOpenUnitInterval } from '../_lib/assert.js';
-import { describeValue } from '../_lib/describe-value.js';
+import { assertRatePair } from './assert-rate-pair.js';
 
 /** Arguments of {@link sprtBoundary}. */
 export interface SprtBoundaryOptions {
@@ -52,13 +52,7 @@ export interface SprtBoundary {
 export function sprtBoundary(options: SprtBoundaryOptions): SprtBoundary {
   assertObject('options', options);
   const { p0, p1, alpha, beta } = options;
-  assertOpenUnitInterval('p0', p0);
-  assertOpenUnitInterval('p1', p1);
-  if (p0 >= p1) {
-    throw new RangeError(
-      `p0 must be < p1. Value: p0 = ${describeValue(p0)}, p1 = ${describeValue(p1)}.`,
-    );
-  }
+  assertRatePair('p0', p0, 'p1', p1);
   assertOpenUnitInterval('alpha', alpha);
   assertOpenUnitInterval('beta', beta);
   const g = Math.log(p1 / p0) + Math.log((1 - p0) / (1 - p1));

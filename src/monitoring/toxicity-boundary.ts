@@ -9,6 +9,7 @@ import {
 } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import { assertLooks } from './assert-looks.js';
+import { assertRatePair } from './assert-rate-pair.js';
 import { binomialQuantile } from './binomial-quantile.js';
 import {
   boundaryOperatingCharacteristics,
@@ -107,13 +108,7 @@ export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoun
     ngrid = 6,
     niter = 10,
   } = options;
-  assertOpenUnitInterval('pLow', pLow);
-  assertOpenUnitInterval('pHigh', pHigh);
-  if (pLow >= pHigh) {
-    throw new RangeError(
-      `pLow must be < pHigh. Value: pLow = ${describeValue(pLow)}, pHigh = ${describeValue(pHigh)}.`,
-    );
-  }
+  assertRatePair('pLow', pLow, 'pHigh', pHigh);
   assertLooks('looks', looks, 2);
   assertOpenUnitInterval('cP0', cP0);
   assertOpenUnitInterval('cP1', cP1);
