@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { CumulativeIncidence } from '../../src/survival/cumulative-incidence.js';
 import type { KaplanMeierFit } from '../../src/survival/kaplan-meier.js';
-import { expectAllClose } from '../_helpers/close.js';
+import type { LogRankResult } from '../../src/survival/log-rank.js';
+import { expectAllClose, expectClose } from '../_helpers/close.js';
 
 // Reference values written by fixtures/r/survival.R (R's survival and cmprsk); never by hand.
 
@@ -131,4 +132,20 @@ export function expectCumincMatches(
       label: `V${cause}`,
     });
   }
+}
+
+/** Asserts the statistic and the observed, expected and variance of a log-rank test equal survdiff()'s. */
+export function expectSurvdiffMatches(
+  result: LogRankResult,
+  ref: {
+    chiSquare: number;
+    observed: number[];
+    expected: number[];
+    variance: number[][];
+  },
+): void {
+  expectClose(result.chiSquare, ref.chiSquare, { ...TOL, label: 'chiSquare' });
+  expectAllClose(result.observed, ref.observed, { ...TOL, label: 'observed' });
+  expectAllClose(result.expected, ref.expected, { ...TOL, label: 'expected' });
+  expectAllClose(result.variance.flat(), ref.variance.flat(), { ...TOL, label: 'variance' });
 }
