@@ -42,6 +42,15 @@ export interface BayesianToxicityBoundary {
  * At each look the trial stops when this probability strictly exceeds `threshold`; as it
  * rises with x, the rule is "stop when x >= stopAt[i]".
  *
+ * Exact ties: a posterior Beta(c, c) has exactly half its mass above 1/2, so with
+ * maxRate = 0.5 and a + x = b + n - x the probability is set to exactly 0.5 rather than
+ * computed, where any incomplete-beta routine is off by an ulp or more in either direction
+ * (R's `pbeta(0.5, 19, 19, lower.tail = FALSE)` is 0.50000000000000022). With threshold 0.5 such
+ * a tie does not stop. R's rounding decides it instead: prior (0.5, 0.5), 5 of 10 gives 0.5 in R
+ * (no stop, as here) but prior (2, 8), 17 of 28 gives 0.50000000000000022 (R stops at 17, here
+ * at 18). Other exact ties (integer a + x and b + n - x with a dyadic maxRate) come out exact
+ * from the finite binomial sum the incomplete beta uses for integer parameters.
+ *
  * @param options.maxRate - the highest acceptable event rate, in (0, 1).
  * @param options.threshold - posterior probability that triggers a stop, in (0, 1).
  * @param options.prior - Beta prior `{ a, b }`, both > 0; default `{ a: 1, b: 1 }`.
@@ -68,7 +77,7 @@ export function bayesianToxicityBoundary(
   assertLooks('looks', looks);
   const { a, b } = prior;
   const posteriorProbability = looks.map((n) =>
-    Array.from({ length: n + 1 }, (_, x) => betainc(maxRate, a + x, b + n - x, true, true)),
+    Array.from({ length: n + 1 }, (_, x) => posteriorTail(maxRate, a + x, b + n - x)),
   );
   const stopAt = posteriorProbability.map((row) => {
     const x = row.findIndex((probability) => probability > threshold);
@@ -83,4 +92,15 @@ export function bayesianToxicityBoundary(
     threshold,
     prior: { a, b },
   };
+}
+
+/**
+ * P(rate > maxRate) under Beta(alpha, beta): the regularised upper incomplete beta
+ * 1 - I_maxRate(alpha, beta), exactly 1/2 when the posterior is symmetric about maxRate = 1/2
+ * (I_{1/2}(c, c) = 1/2): the tie that a threshold of 0.5 meets, decided by the mathematics rather
+ * than by the last bit of a series.
+ */
+function posteriorTail(maxRate: number, alpha: number, beta: number): number {
+  if (maxRate === 0.5 && alpha === beta) return 0.5;
+  return betainc(maxRate, alpha, beta, true, true);
 }

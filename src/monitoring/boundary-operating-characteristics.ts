@@ -41,7 +41,8 @@ export interface BoundaryOperatingCharacteristicsOptions extends StoppingBoundar
  * at looks 1..i), q_0 = 1 at x = 0 and
  * - P(stop at look i) = sum_x q_{i-1}(x) P(Bin(d_i, p) > maxAllowed[i] - x),
  * - q_i(y) = sum_x q_{i-1}(x) P(Bin(d_i, p) = y - x) for y <= maxAllowed[i].
- * Then crossing = sum of the per-look stops, early stop = crossing - P(stop at the last look),
+ * Then crossing = sum of the per-look stops, early stop = the sum of the stops before the last
+ * look (summed directly, not as crossing minus the last look's share, which would cancel),
  * expected size = sum_i n_i P(stop at look i) + n_K (1 - crossing). This is the recursion of
  * clinfun's internal `bdrycross.prob` (R package clinfun, used by `toxbdry`; Ivanova, Qaqish &
  * Schell, Biometrics 2005), computing upper tails as sums of the small terms rather than
@@ -105,6 +106,7 @@ function computeOperatingCharacteristics(
     let current = [1];
     let previousN = 0;
     let crossing = 0;
+    let early = 0;
     let expected = 0;
     for (let i = 0; i < nLooks; i++) {
       const n = looks[i]!;
@@ -127,12 +129,16 @@ function computeOperatingCharacteristics(
       }
       stopByLook[i]![j] = stop;
       crossing += stop;
+      if (i < nLooks - 1) early += stop;
       expected += n * stop;
       current = next;
       previousN = n;
     }
     crossProbability.push(crossing);
-    earlyStopProbability.push(crossing - stopByLook[nLooks - 1]![j]!);
+    // Summed directly over the looks before the last, not as crossing minus the last look's
+    // share: that difference cancels (looks [20, 40], maxAllowed [19, 0], p 0.05: 9.5e-27 of
+    // a crossing near 1 would come out as 0).
+    earlyStopProbability.push(early);
     expectedSampleSize.push(expected + looks[nLooks - 1]! * (1 - crossing));
   }
   return {

@@ -62,6 +62,12 @@ export interface SimonTwoStage {
  * EN(p0) = n1 + (1 - PET(p0)) (n - n1) is kept (the first found on ties, in clinfun's order:
  * n1 up, r1 down, r down), counting only designs whose EN is below n. The minimax design is
  * the one kept for the smallest such n; the optimal one the first with the least EN.
+ *
+ * Ties: PET(p0) = P(X1 <= r1 | p0) is summed directly from x1 = 0 (clinfun subtracts from 1),
+ * and two ENs within 1e-12 relative are a tie, which the design found first wins: the smaller n
+ * for the optimal design, as clinfun's `which(EN == min(EN))[1]`. So designs whose EN is
+ * mathematically equal (p0 0.5, p1 0.75, alpha 0.2, beta 0.15: (3, 7, 8, 14) and
+ * (2, 5, 9, 16), both EN 10.5) give clinfun's choice, the smaller n, whatever the rounding.
  * The search accumulates the error rates over r1 exactly as the Fortran does (O(n^2) per
  * (n, n1)) and skips every n1 no smaller than the best EN already found for that n (EN >= n1),
  * so nMax = 100 takes a few milliseconds.
@@ -87,16 +93,19 @@ export function simonTwoStage(options: SimonTwoStageOptions): SimonTwoStage {
     throw new RangeError(`nMax must be <= 1000 (as clinfun). Value: ${describeValue(nMax)}.`);
   }
 
-  // pmf0[m][x] = P(Bin(m, p0) = x); tail0[m][x] = P(Bin(m, p0) >= x), summed from the top.
+  // pmf0[m][x] = P(Bin(m, p0) = x); tail0[m][x] = P(Bin(m, p0) >= x), summed from the top;
+  // lower0[m][x] = P(Bin(m, p0) <= x), summed from the bottom (the PET, see below).
   const pmf0: number[][] = [];
   const pmf1: number[][] = [];
   const tail0: number[][] = [];
   const tail1: number[][] = [];
+  const lower0: number[][] = [];
   for (let m = 0; m <= nMax; m++) {
     pmf0.push(binomialPmf(m, p0));
     pmf1.push(binomialPmf(m, p1));
     tail0.push(upperTails(pmf0[m]!));
     tail1.push(upperTails(pmf1[m]!));
+    lower0.push(lowerTails(pmf0[m]!));
   }
 
   const perN: SimonDesign[] = [];
@@ -111,21 +120,25 @@ export function simonTwoStage(options: SimonTwoStageOptions): SimonTwoStage {
       const n2 = n - n1;
       const f0 = pmf0[n1]!;
       const f1 = pmf1[n1]!;
+      const cdf0 = lower0[n1]!;
       const t0 = tail0[n2]!;
       const t1 = tail1[n2]!;
       bprob0.fill(0, 0, n + 1);
       bprob1.fill(0, 0, n + 1);
       // Continue when X1 >= k (clinfun's loop variable; the design's r1 is k - 1); total
       // threshold t: "promising" when X1 + X2 >= t (the design's r is t - 1).
-      let pet = 1;
       for (let k = n1; k >= 0; k--) {
-        pet -= f0[k]!;
+        // PET = P(X1 <= k - 1 | p0), summed directly from x = 0. clinfun subtracts the terms
+        // from 1 instead; the sum keeps designs whose EN is mathematically equal equal in
+        // floating point (p0 0.5: 10.5 for n 14 and n 16), so the tie rule below decides them.
+        const pet = k > 0 ? cdf0[k - 1]! : 0;
         for (let t = n2 + k; t >= k; t--) {
           bprob0[t] = bprob0[t]! + f0[k]! * t0[t - k]!;
           bprob1[t] = bprob1[t]! + f1[k]! * t1[t - k]!;
           if (bprob0[t]! < alpha && 1 - bprob1[t]! < beta) {
             const ess = n1 + (1 - pet) * n2;
-            if (ess < bestEss) {
+            // clinfun counts only designs with EN < n (strictly); among them, the tie rule.
+            if (best === null ? ess < n : improves(ess, bestEss)) {
               bestEss = ess;
               best = {
                 r1: k - 1,
@@ -154,11 +167,40 @@ export function simonTwoStage(options: SimonTwoStageOptions): SimonTwoStage {
       `nMax: no two-stage design with at most nMax patients meets alpha = ${alpha} and beta = ${beta}; increase nMax. Value: ${describeValue(nMax)}.`,
     );
   }
+  // The optimal design is the first, in order of n, with the least EN (clinfun: `which(EN ==
+  // min(EN))[1]`): a later n replaces it only with an EN smaller beyond rounding.
   let optimal = perN[0]!;
   for (const design of perN) {
-    if (design.expectedSizeNull < optimal.expectedSizeNull) optimal = design;
+    if (improves(design.expectedSizeNull, optimal.expectedSizeNull)) optimal = design;
   }
   return { optimal, minimax: perN[0]!, p0, p1, alpha, beta, nMax };
+}
+
+/**
+ * Relative tolerance under which two expected sizes are a tie. EN is at most nMax = 1000 and
+ * computed to a few ulps, so distinct ENs closer than 1e-12 relative would need designs that
+ * differ in the 12th digit of a sum of binomial terms; equal ones rounded differently differ by
+ * about 1e-15.
+ */
+const EN_TIE = 1e-12;
+
+/**
+ * True when `candidate` is smaller than `incumbent` beyond {@link EN_TIE}: the tie rule of the
+ * search, under which the design found first (smaller n; for one n, the search order) stays.
+ */
+function improves(candidate: number, incumbent: number): boolean {
+  return candidate < incumbent - EN_TIE * incumbent;
+}
+
+/** cdf[x] = P(X <= x) for x = 0..n, summed from x = 0 so small lower tails stay accurate. */
+function lowerTails(pmf: readonly number[]): number[] {
+  const cdf = new Array<number>(pmf.length).fill(0);
+  let acc = 0;
+  for (let x = 0; x < pmf.length; x++) {
+    acc += pmf[x]!;
+    cdf[x] = acc;
+  }
+  return cdf;
 }
 
 /** tails[x] = P(X >= x) for x = 0..n, summed from the top so small tails stay accurate. */

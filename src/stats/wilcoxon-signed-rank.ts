@@ -5,8 +5,8 @@ import { assertArray, assertFiniteNumber } from '../_lib/assert.js';
 export interface WilcoxonSignedRankResult {
   /** V: the sum of the ranks of |d| over the positive differences d. */
   readonly statistic: number;
-  /** Two-sided p-value. */
-  readonly pValue: number;
+  /** Two-sided p-value; null when every difference is zero (R: NaN, "cannot compute"). */
+  readonly pValue: number | null;
   /** R's method string, e.g. "Wilcoxon signed rank exact test". */
   readonly method: string;
   /** Non-zero differences that entered the test. */
@@ -28,10 +28,14 @@ export interface WilcoxonSignedRankResult {
  * Otherwise z = (V - n(n+1)/4 - sign * 0.5) / sqrt(n(n+1)(2n+1)/24 - sum(t^3 - t)/48), with
  * t the tie group sizes, and p = 2 min(Phi(z), 1 - Phi(z)).
  *
+ * When every difference is zero (n = 0 after dropping them), V = 0 and the p-value is null:
+ * R returns V = 0 with p = NaN (its normal approximation divides 0 by a standard deviation of
+ * 0) and warns that it cannot compute the p-value with zeroes.
+ *
  * @param x - first values (e.g. post-sLND log-slopes).
  * @param y - paired second values (e.g. pre-sLND log-slopes), same length.
- * @returns V, the two-sided p-value and the method; null when every difference is zero
- *   (R stops with "not enough (non-missing) 'x' observations").
+ * @returns V, the two-sided p-value (null when every difference is zero) and the method; null
+ *   only for empty input (R stops with "not enough (non-missing) 'x' observations").
  * @throws {TypeError} when x or y is not an array of numbers.
  * @throws {RangeError} when lengths differ or a value is not finite (naming the index).
  * @example
@@ -58,7 +62,18 @@ export function wilcoxonSignedRank(
     else d.push(diff);
   }
   const n = d.length;
-  if (n === 0) return null;
+  if (x.length === 0) return null;
+  if (n === 0) {
+    // Every difference is zero: R's normal approximation gives V = 0 and p = 0 / 0 = NaN.
+    return {
+      statistic: 0,
+      pValue: null,
+      method: 'Wilcoxon signed rank test with continuity correction',
+      n,
+      zeroes,
+      ties: false,
+    };
+  }
 
   const { ranks, tieSizes } = midRanks(d.map(Math.abs));
   let statistic = 0;

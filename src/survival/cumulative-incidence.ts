@@ -43,9 +43,15 @@ export interface CumulativeIncidence {
  * As in cmprsk, the variance is updated only at the times of events of cause c and carried
  * forward unchanged over other times, and no jitter is applied to tied times.
  *
+ * Deviation from R: with no events at all (every status 0, or no rows), `cuminc` stops with
+ * "NAs in foreign function call"; here the result is empty of causes: `causes` `[]`,
+ * `estimate` and `variance` `{}`, `time` the distinct censoring times. (`grayTest` on such data
+ * likewise returns no tests.)
+ *
  * @param input Rows `{ time, status }` or columns `{ time, status }`; status 0 censored, a
  *   positive integer the cause.
- * @returns `{ causes, time, estimate, variance }`, arrays aligned with `time`.
+ * @returns `{ causes, time, estimate, variance }`, arrays aligned with `time`; no causes (and
+ *   empty `estimate` and `variance`) when there is no event, where R's `cuminc` stops.
  * @throws {TypeError} when the input is malformed.
  * @throws {RangeError} naming index and value of a bad time or a status that is not a
  *   non-negative integer.

@@ -1,7 +1,7 @@
-import { lusolve } from 'mathjs';
 import { describeValue } from '../_lib/describe-value.js';
 import { chiSquareUpperTail } from '../stats/chi-square-upper-tail.js';
 import { type Label, readGrouped } from './_internal/read-input.js';
+import { scoreStatistic } from './_internal/score-statistic.js';
 
 /** One subject for Gray's test: status 0 censored, 1..k a cause. */
 export interface GroupedCompetingRiskRow {
@@ -28,9 +28,14 @@ export type GroupedCompetingRiskInput =
 /** Gray's test for one cause. */
 export interface GrayTestCause {
   readonly cause: number;
-  /** The chi-square statistic; null where cmprsk reports -1 (singular variance matrix). */
+  /**
+   * The chi-square statistic s' V^- s; null when the variance V has rank 0 (nothing to test;
+   * cmprsk reports -1, "singular").
+   */
   readonly statistic: number | null;
+  /** Degrees of freedom: the numerical rank of V (k - 1 when V has full rank, as cmprsk). */
   readonly df: number;
+  /** P(chi^2_df > statistic); null with the statistic. */
   readonly pValue: number | null;
 }
 
@@ -53,6 +58,13 @@ export interface GrayTestResult {
  * its tie corrections). Scores and variances are summed over strata; the statistic is
  * s' V^-1 s on k - 1 degrees of freedom, p = P(chi^2_{k-1} > statistic) (cmprsk computes
  * 1 - pchisq, equal to this within 1e-16 absolute).
+ *
+ * A singular V follows the policy shared with `logRank` (docs/survival.md): V is factored
+ * as L D L' with survival's `cholesky2` pivot rule (a pivot below 2^-39 = 1.8e-12 times the
+ * largest diagonal element is dropped), the statistic is s' V^- s on df = rank(V), and a V of
+ * rank 0 gives `statistic` and `pValue` null. cmprsk instead reports -1 for every V that
+ * `qr()` finds rank-deficient; a rank between 1 and k - 2 is the one case where this function
+ * returns a statistic and cmprsk does not.
  *
  * @param input Rows `{ time, status, group, stratum? }` or the same as columns.
  * @returns `{ groups, tests }` with one `{ cause, statistic, df, pValue }` per cause.
@@ -104,25 +116,12 @@ export function grayTest(input: GroupedCompetingRiskInput): GrayTestResult {
       for (let j = 0; j < ng1; j++) row.push(j <= i ? v[i * ng1 + j]! : v[j * ng1 + i]!);
       vs.push(row);
     }
-    let statistic: number | null = null;
-    try {
-      const sol = (
-        lusolve(
-          vs,
-          Array.from(s, (x) => [x]),
-        ) as number[][]
-      ).map((r) => r[0]!);
-      let q = 0;
-      for (let i = 0; i < ng1; i++) q += sol[i]! * s[i]!;
-      statistic = Number.isFinite(q) ? q : null;
-    } catch {
-      statistic = null; // cmprsk: -1 when the variance matrix is not of full rank
-    }
+    const { statistic, df } = scoreStatistic(vs, s);
     tests.push({
       cause,
       statistic,
-      df: ng1,
-      pValue: statistic === null ? null : chiSquareUpperTail(statistic, ng1),
+      df,
+      pValue: statistic === null ? null : chiSquareUpperTail(statistic, df),
     });
   }
   return { groups: group.levels, tests };

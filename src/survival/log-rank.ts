@@ -1,9 +1,9 @@
-import { lusolve, pinv } from 'mathjs';
 import { assertFiniteNumber, assertObject } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import { chiSquareUpperTail } from '../stats/chi-square-upper-tail.js';
 import { bucketSort } from './_internal/buckets.js';
 import { type Label, readGrouped } from './_internal/read-input.js';
+import { scoreStatistic } from './_internal/score-statistic.js';
 import { fixTimes, mergeCloseTimes, TimeGaps } from './_internal/time-fix.js';
 
 /** One subject for a group comparison. */
@@ -34,10 +34,18 @@ export interface LogRankOptions {
 
 /** Result of {@link logRank}, as R's `survdiff` object. */
 export interface LogRankResult {
-  readonly chiSquare: number;
-  /** Number of groups with expected > 0, minus 1. */
+  /**
+   * (O - E)' V^- (O - E) over the groups with expected > 0 but the first; null when that
+   * variance has rank 0 (no events, or no information: R's p-value is then NaN or solve() stops).
+   */
+  readonly chiSquare: number | null;
+  /**
+   * The rank of that variance: the number of groups with expected > 0, minus 1, when it has
+   * full rank (as R's survdiff); 0 when `chiSquare` is null.
+   */
   readonly df: number;
-  readonly pValue: number;
+  /** P(chi^2_df > chiSquare); null with `chiSquare`. */
+  readonly pValue: number | null;
   /** Group labels in sorted order (R's factor levels). */
   readonly groups: readonly Label[];
   /** Weighted observed events per group, summed over strata. */
@@ -57,17 +65,23 @@ export interface LogRankResult {
  * - O_g += w d_g,  E_g += w d N_g / N
  * - V_gh += w^2 d (N - d) / (N (N - 1)) * N_g (delta_gh - N_h / N)  (omitted when N = 1)
  * O, E and V are summed over strata. With K the groups having E_g > 0, the statistic drops the
- * first of them: chi^2 = (O - E)' V^-1 (O - E) on the remaining |K| - 1 groups (solved by LU
- * with mathjs; if that reduced matrix is singular, its Moore-Penrose inverse is used), with
- * df = |K| - 1 and p = P(chi^2_df > chi^2). rho = 0 is the log-rank (Mantel-Haenszel) test,
- * rho = 1 the Peto & Peto modification of the Gehan-Wilcoxon test. As R's survdiff (timefix =
- * TRUE, `aeqSurv`), distinct times whose gap is at most sqrt(machine epsilon) = 1.49e-8, or
- * that times the mean of all distinct times, are first merged into the smallest of their chain,
- * over all groups and strata together.
+ * first of them: chi^2 = (O - E)' V^-1 (O - E) on the remaining |K| - 1 groups, with
+ * df = |K| - 1 and p = P(chi^2_df > chi^2). The reduced V is factored as L D L' with survival's
+ * `cholesky2` pivot rule (a pivot below 2^-39 = 1.8e-12 times the largest diagonal element is
+ * dropped): when it is singular the statistic uses that generalised inverse on df = rank(V),
+ * where R's `solve` would stop, and a V of rank 0 (no events, or e.g. every subject dying at one
+ * time) gives `chiSquare` and `pValue` null, where R reports chi^2 = 0 with p = NaN or stops.
+ * `grayTest` follows the same policy (docs/survival.md). rho = 0 is the log-rank
+ * (Mantel-Haenszel) test, rho = 1 the Peto & Peto modification of the Gehan-Wilcoxon test.
+ * As R's survdiff (timefix = TRUE, `aeqSurv`), distinct times whose gap is at most
+ * sqrt(machine epsilon) = 1.49e-8, or that times the mean of all distinct times (R's `mean`,
+ * rounded once), are first merged into the smallest of their chain, over all groups and
+ * strata together.
  *
  * @param input Rows `{ time, event, group, stratum? }` or the same as columns.
  * @param options `rho` (default 0), a finite number.
- * @returns `{ chiSquare, df, pValue, groups, observed, expected, variance }`.
+ * @returns `{ chiSquare, df, pValue, groups, observed, expected, variance }`; `chiSquare` and
+ *   `pValue` are null when there is nothing to test (variance of rank 0).
  * @throws {TypeError} when the input is malformed, or labels mix numbers and strings.
  * @throws {RangeError} naming index and value of a bad time or event, or when there are fewer
  *   than 2 groups.
@@ -76,7 +90,8 @@ export interface LogRankResult {
  *   time: [5, 8, 12, 3, 4, 9], event: [1, 0, 1, 1, 1, 1], group: ['a', 'a', 'a', 'b', 'b', 'b'],
  * });
  * r.groups; // => ['a', 'b']
- * r.chiSquare > 0; // => true
+ * r.df; // => 1
+ * logRank({ time: [1, 1], event: [1, 1], group: [1, 2] }).chiSquare; // => null (variance 0)
  */
 export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {}): LogRankResult {
   assertObject('options', options);
@@ -125,19 +140,17 @@ export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {
   for (let a = 0; a < k; a++) variance.push(Array.from(v.subarray(a * k, a * k + k)));
   const kept: number[] = [];
   for (let g = 0; g < k; g++) if (exp[g]! > 0) kept.push(g);
-  // R reports df = -1 and p = NaN when no group has an event; here df is 0 and p is 1.
-  const df = Math.max(kept.length - 1, 0);
-  let chiSquare = 0;
-  if (kept.length >= 2) {
-    const idx = kept.slice(1);
-    const diff = idx.map((g) => [obs[g]! - exp[g]!]);
-    const vv = idx.map((a) => idx.map((b) => v[a * k + b]!));
-    chiSquare = quadraticForm(vv, diff);
-  }
+  // survdiff drops the groups with E_g = 0, then the first remaining one. With fewer than two
+  // groups left V is empty: rank 0, no test (R: chi^2 0 on df -1, p NaN).
+  const idx = kept.slice(1);
+  const { statistic: chiSquare, df } = scoreStatistic(
+    idx.map((a) => idx.map((b) => v[a * k + b]!)),
+    idx.map((g) => obs[g]! - exp[g]!),
+  );
   return {
     chiSquare,
     df,
-    pValue: chiSquareUpperTail(chiSquare, df),
+    pValue: chiSquare === null ? null : chiSquareUpperTail(chiSquare, df),
     groups: group.levels,
     observed: Array.from(obs),
     expected: Array.from(exp),
@@ -225,19 +238,4 @@ function accumulate(
       for (let g = 0; g < k; g++) risk[g] = evEnd[g]! - evPos[g]! + (ceEnd[g]! - cePos[g]!);
     }
   }
-}
-
-/** x' A^-1 x, by LU solve, falling back to the Moore-Penrose inverse when A is singular. */
-function quadraticForm(a: number[][], x: number[][]): number {
-  let solved: number[];
-  try {
-    solved = (lusolve(a, x) as number[][]).map((r) => r[0]!);
-    if (!solved.every(Number.isFinite)) throw new Error('singular');
-  } catch {
-    const inv = pinv(a) as number[][];
-    solved = inv.map((row) => row.reduce((acc, val, j) => acc + val * x[j]![0]!, 0));
-  }
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += solved[i]! * x[i]![0]!;
-  return sum;
 }

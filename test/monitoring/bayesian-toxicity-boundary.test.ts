@@ -49,6 +49,27 @@ describe('bayesianToxicityBoundary', () => {
     });
   });
 
+  it('an exact tie (a Beta(c, c) posterior, maxRate 0.5) is exactly 1/2 and does not stop', () => {
+    // issue 12 item 5: the incomplete beta gave 0.50000000000000044 at 5 of 10 (stop at 5);
+    // R's pbeta gives 0.5000000000000002 at 17 of 28 with prior (2, 8) (R stops at 17)
+    const a = bayesianToxicityBoundary({
+      maxRate: 0.5,
+      threshold: 0.5,
+      prior: { a: 0.5, b: 0.5 },
+      looks: [10],
+    });
+    expect(a.posteriorProbability[0]![5]).toBe(0.5);
+    expect(a.stopAt).toEqual([6]);
+    const b = bayesianToxicityBoundary({
+      maxRate: 0.5,
+      threshold: 0.5,
+      prior: { a: 2, b: 8 },
+      looks: [28],
+    });
+    expect(b.posteriorProbability[0]![17]).toBe(0.5);
+    expect(b.stopAt).toEqual([18]);
+  });
+
   it('returns null where no count can stop, and maxAllowed = n there', () => {
     const rule = bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.95, looks: [1, 2, 3] });
     // 1 of 1: Beta(2, 1) gives P(rate > 0.3) = 1 - 0.3^2 = 0.91, not > 0.95.

@@ -89,6 +89,19 @@ describe('boundaryOperatingCharacteristics', () => {
     }
   });
 
+  it('keeps the relative accuracy of a tiny early-stop probability (summed, not a difference)', () => {
+    // issue 12 item 8: crossing minus the last look's share gave 0 here; the early stop is the
+    // first look's stop, 0.05^20 = 9.5e-27
+    const oc = boundaryOperatingCharacteristics({
+      looks: [20, 40],
+      maxAllowed: [19, 0],
+      p: [0.05],
+    });
+    expect(oc.earlyStopProbability[0]).toBeGreaterThan(0);
+    expect(oc.earlyStopProbability[0]).toBe(oc.stopProbabilityByLook[0]![0]);
+    expectClose(oc.earlyStopProbability[0], 0.05 ** 20, { rel: 1e-13, abs: 0 });
+  });
+
   it('is 0 at p = 0 and stops at the first reachable look at p = 1', () => {
     const oc = boundaryOperatingCharacteristics({
       looks: [10, 20],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fixtures from '../../fixtures/monitoring.json';
 import { simonTwoStage } from '../../src/monitoring/simon-two-stage.js';
 import { expectClose } from '../_helpers/close.js';
+import { random } from '../fixtures-random/_random.js';
 
 const TOL = { rel: 1e-10, abs: 1e-10 };
 const designOf = (d: { r1: number; n1: number; r: number; n: number }) => [d.r1, d.n1, d.r, d.n];
@@ -59,6 +60,22 @@ describe('simonTwoStage', () => {
     const s = simonTwoStage({ p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 });
     expectClose(s.optimal.expectedSizeNull, 15.01, { abs: 5e-3 });
     expectClose(s.optimal.earlyStopNull, 0.736, { abs: 5e-4 });
+  });
+
+  it('breaks an exact tie in EN as ph2simon does: the smaller n (issue 12 item 3)', () => {
+    // (3, 7, 8, 14) and (2, 5, 9, 16) both have EN exactly 10.5 at p0 = 0.5; PET summed by
+    // complement made the first 10.500000000000002 and the strict < kept n = 16
+    const ref = random.simon.find((c) => c.issue12 === 3)!;
+    const s = simonTwoStage({
+      p0: ref.p0,
+      p1: ref.p1,
+      alpha: ref.alpha,
+      beta: ref.beta,
+      nMax: ref.nMax,
+    });
+    expect(designOf(s.optimal)).toEqual(designOf(ref.optimal!));
+    expect(s.optimal.n).toBeLessThan(16);
+    expectClose(s.optimal.expectedSizeNull, ref.optimal!.expectedSizeNull, TOL);
   });
 
   it('runs nMax = 100 well under a second', () => {

@@ -80,6 +80,19 @@ describe('psaDoublingTime', () => {
     });
   });
 
+  it('a series whose true slope is 0 is non-rising, not a 3e16-month doubling time', () => {
+    // issue 12 item 6: 0.2, 0.7, 0.7, 0.2 at 30-day steps computed a slope of ~2e-17 per month,
+    // status 'ok'; a slope within rounding of zero is zero (docs/psa-kinetics.md)
+    const dates = ['2024-01-01', '2024-01-31', '2024-03-01', '2024-03-31'];
+    const result = psaDoublingTime(series(dates, [0.2, 0.7, 0.7, 0.2]));
+    expect(result).toMatchObject({
+      status: 'non-rising',
+      doublingTimeMonths: null,
+      slopePerMonth: 0,
+      rSquared: 0,
+    });
+  });
+
   it('leaves out undetectable values and values below minValue, and says why when short', () => {
     const result = psaDoublingTime([
       { date: '2024-01-01', value: 0.1 },

@@ -21,6 +21,28 @@ describe('leastSquares', () => {
     expect(leastSquares([1, 2, 3], [4, 4, 4])).toEqual({ slope: 0, intercept: 4, rSquared: null });
   });
 
+  it('gives slope 0 for a mirror-image series (true slope 0), whatever the rounding', () => {
+    // issue 12 item 6: the centred sums leave +-1e-17 here, in R's lm too
+    for (const v of [
+      [0.2, 0.7, 0.7, 0.2],
+      [1.3, 4.9, 0.25, 4.9, 1.3],
+      [8.1, 0.4, 2.2, 2.2, 0.4, 8.1],
+    ]) {
+      const x = v.map((_, i) => (30 * i) / 30.4375);
+      const fit = leastSquares(x, v.map(Math.log))!;
+      expect(fit.slope).toBe(0);
+      expect(fit.rSquared).toBe(0);
+      expectClose(fit.intercept, v.map(Math.log).reduce((a, b) => a + b) / v.length, {
+        rel: 1e-15,
+      });
+    }
+  });
+
+  it('keeps a small slope that is far above rounding', () => {
+    const fit = leastSquares([0, 1, 2, 3], [5, 5 + 1e-9, 5 + 2e-9, 5 + 3e-9])!;
+    expectClose(fit.slope, 1e-9, { rel: 1e-6 });
+  });
+
   it('gives slope 0 for a constant y even when its mean rounds off the value', () => {
     // Found by test/properties/psa-doubling-time.test.ts: the mean of six ln(5.3) is not ln(5.3)
     // in floating point, and the slope came out 7.6e-33 with R^2 5.1e-33.

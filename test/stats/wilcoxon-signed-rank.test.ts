@@ -14,9 +14,21 @@ describe('wilcoxonSignedRank', () => {
     expect(result!.method).toBe(c.method);
   });
 
-  it('counts the zero differences it drops and returns null when all are zero', () => {
+  it('counts the zero differences it drops', () => {
     expect(wilcoxonSignedRank([1, 2, 3], [1, 2, 4])).toMatchObject({ n: 1, zeroes: 2 });
-    expect(wilcoxonSignedRank([1, 2], [1, 2])).toBeNull();
+  });
+
+  it('every difference zero: V = 0 and a null p-value (R: V = 0, p = NaN); empty input: null', () => {
+    // issue 12: R 4.2.2 does not stop here, it returns V = 0 and p = NaN with a warning
+    expect(wilcoxonSignedRank([1, 2], [1, 2])).toEqual({
+      statistic: 0,
+      pValue: null,
+      method: 'Wilcoxon signed rank test with continuity correction',
+      n: 0,
+      zeroes: 2,
+      ties: false,
+    });
+    expect(wilcoxonSignedRank([], [])).toBeNull();
   });
 
   it('rejects unequal lengths and non-finite values, naming them', () => {

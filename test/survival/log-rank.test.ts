@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chiSquareUpperTail } from '../../src/stats/chi-square-upper-tail.js';
 import { logRank } from '../../src/survival/index.js';
 import { expectClose } from '../_helpers/close.js';
 import { expectSurvdiffMatches, fixture, TOL } from './_fixture.js';
@@ -56,8 +57,33 @@ describe('logRank against R survdiff()', () => {
     expect(() => logRank({ time: [1, 2], event: [1, 1], group: [1, 'b'] })).toThrow(TypeError);
   });
 
-  it('no events: statistic 0 on 0 df, p = 1', () => {
+  it('no events: nothing to test (variance of rank 0), chiSquare and pValue null on 0 df', () => {
     const r = logRank({ time: [1, 2, 3], event: [0, 0, 0], group: ['a', 'b', 'a'] });
-    expect(r).toMatchObject({ chiSquare: 0, df: 0, pValue: 1 });
+    expect(r).toMatchObject({ chiSquare: null, df: 0, pValue: null });
+  });
+
+  it('a variance of rank 0 with events (both subjects die at one time): null, not 0 on 1 df', () => {
+    // issue 12: the Moore-Penrose fallback reported chi^2 0 on df 1; R's solve() stops here
+    const r = logRank({ time: [1, 1], event: [1, 1], group: [1, 2] });
+    expect(r).toMatchObject({ chiSquare: null, df: 0, pValue: null });
+    expect(r.expected).toEqual([1, 1]);
+  });
+
+  it('a singular variance of rank 1 among 3 groups: df = rank, the statistic of the kept direction', () => {
+    // Group 3 is only in stratum x, where everyone dies at 7.5 (no variance): its row and column
+    // of V are 0 although E_3 = 1 > 0. R's solve() stops; the generalised inverse drops that
+    // direction, so the statistic is (O_2 - E_2)^2 / V_22 on 1 df (issue 12: it was on 2 df).
+    const r = logRank({
+      time: [1, 2, 3, 7.5, 7.5],
+      event: [1, 1, 0, 1, 1],
+      group: [1, 2, 1, 2, 3],
+      stratum: ['y', 'y', 'y', 'x', 'x'],
+    });
+    expect(r.expected[2]).toBeGreaterThan(0);
+    expect(r.variance[2]).toEqual([0, 0, 0]);
+    expect(r.df).toBe(1);
+    const d = r.observed[1]! - r.expected[1]!;
+    expectClose(r.chiSquare, (d * d) / r.variance[1]![1]!, { rel: 1e-14 });
+    expectClose(r.pValue, chiSquareUpperTail(r.chiSquare!, 1), { rel: 1e-14 });
   });
 });

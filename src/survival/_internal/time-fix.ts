@@ -15,7 +15,7 @@ import { sortNonNegative } from './split-sort.js';
 // 1e9 gaps up to about 15 are ties, and small times beside huge ones can merge. cmprsk's cuminc
 // has no such step (cumulativeIncidence does not use this).
 //
-// The check is one pass over the sorted distinct times feeding a TimeGaps (count, compensated
+// The check is one pass over the sorted distinct times feeding a TimeGaps (count, exact
 // sum, smallest gap: some gap is tied iff the smallest one is, both tests being monotone in the
 // gap), either before the estimator's walk (fixTimes, kaplanMeier) or riding on it (logRank
 // with one stratum, which walks again after a merge). Only when some gap is tied are the cuts
@@ -34,19 +34,20 @@ export function isTiedGap(gap: number, mean: number): boolean {
 
 /**
  * Streaming statistics of ascending distinct times: feed each one to `add`. The state lives in
- * a Float64Array (count, sum, compensation, previous time, smallest gap) so that the hot loops
- * that feed it update unboxed doubles.
+ * a Float64Array (count, sum as an unevaluated pair hi + lo, previous time, smallest gap) so
+ * that the hot loops that feed it update unboxed doubles.
  */
 export class TimeGaps {
   private readonly state = new Float64Array([0, 0, 0, 0, Number.POSITIVE_INFINITY]);
 
   add(t: number): void {
     const st = this.state;
-    const sum = st[1]!;
-    const s = sum + t;
-    // Neumaier compensation: the mean then agrees with R's long-double mean() but in
-    // pathological cases
-    st[2]! += sum >= t ? sum - s + t : t - s + sum;
+    // The sum kept exactly as hi + lo (Knuth's TwoSum): lo holds the rounding error of each
+    // addition, so hi + lo is the sum to about 2^-106 relative.
+    const hi = st[1]!;
+    const s = hi + t;
+    const back = s - hi;
+    st[2]! += hi - (s - back) + (t - back);
     st[1] = s;
     const gap = t - st[3]!;
     if (st[0]! > 0 && gap < st[4]!) st[4] = gap;
@@ -54,16 +55,48 @@ export class TimeGaps {
     st[0]!++;
   }
 
-  /** mean(abs(y)) of the distinct times y seen (times are >= 0). */
+  /** mean(abs(y)) of the distinct times y seen (times are >= 0), as R's `mean` rounds it. */
   mean(): number {
     const st = this.state;
-    return (st[1]! + st[2]!) / st[0]!;
+    return correctedMean(st[1]!, st[2]!, st[0]!);
   }
 
   /** True when aeqSurv would merge at least one pair of the times seen. */
   anyTied(): boolean {
     return this.state[0]! >= 2 && isTiedGap(this.state[4]!, this.mean());
   }
+}
+
+/**
+ * The mean (hi + lo) / n of an exactly kept sum, rounded once, as R's `mean` returns it.
+ *
+ * R's `mean` (summary.c, real case) sums in long double, divides, then makes a second pass
+ * adding sum(x - mean) / n, also in long double: its result is the true mean rounded to the
+ * nearest double but for a true mean within about 1e-19 relative of a rounding midpoint. A
+ * single rounded sum divided by n can be one ulp off instead, and aeqSurv's test gap / mean <=
+ * tol compares with that mean: times 0, 8.627674072872897e-7, 173.6980209350586 merge in R
+ * only because its mean is the correctly rounded one. So here, as R's correcting pass: m =
+ * hi / n, then the residual (hi + lo) - m n, exact through Dekker's product (m n as p + e),
+ * and m + residual / n.
+ */
+function correctedMean(hi: number, lo: number, n: number): number {
+  const m = hi / n;
+  // Dekker's split: m n = p + e exactly (n is a count, exact in 26 bits up to 6.7e7 times;
+  // beyond, the product is still exact to far below one ulp of m).
+  const p = m * n;
+  const [mh, ml] = split(m);
+  const [nh, nl] = split(n);
+  const e = mh * nh - p + mh * nl + ml * nh + ml * nl;
+  const corrected = m + (hi - p - e + lo) / n;
+  // Times near the largest double overflow the split; the single rounding is kept there.
+  return Number.isFinite(corrected) ? corrected : m;
+}
+
+/** Veltkamp's split of a double into two halves of 26 bits whose sum is exact. */
+function split(a: number): [number, number] {
+  const c = 134217729 * a; // 2^27 + 1
+  const high = c - (c - a);
+  return [high, a - high];
 }
 
 /** Calls `visit` with each distinct time of ascending runs, in order (a walk over their heads). */
