@@ -32,6 +32,8 @@ export { blocksToHtml, reportToHtml } from './render/report-html.js';
 export { blocksToMarkdown, escapeMarkdown, reportToMarkdown } from './render/report-markdown.js';
 export { reportSummary } from './render/report-summary.js';
 export {
+  type EndpointSpec,
+  LANDMARK_DAYS,
   REPORT_ENDPOINTS,
   RISK_DAYS,
   type TrialReportOptions,
@@ -43,10 +45,17 @@ export {
   stoppingRuleFromSpec,
 } from './report/stopping-rule-spec.js';
 export type {
+  CastrationResistanceDiscrepancy,
+  CastrationResistanceReport,
+  CompetingRiskReport,
   EndpointReport,
   Estimate,
   ExcludedPatient,
+  LandmarkIncidence,
+  LandmarkSurvival,
+  NotEvaluablePatient,
   Proportion,
+  ReportSetting,
   TrialReport,
   WaterfallBar as ReportWaterfallBar,
 } from './report/trial-report.js';

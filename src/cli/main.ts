@@ -44,8 +44,12 @@ Options:
   --out DIR            folder to write to (default: slnd-stats-report)
   --format LIST        any of html,md,json (default: html,md,json)
   --as-of DATE         data cut, YYYY-MM-DD (default: the latest last follow-up)
-  --rule SPEC          safety stopping rule (default: ${DEFAULT_STOPPING_RULE}); one of
+  --rule SPEC          safety stopping rule, one of
                          pocock:P0,P1,N  obf:P0,P1,N  bayes:MAXRATE,THRESHOLD,N
+                       (default: ${DEFAULT_STOPPING_RULE}, marked in the report as a default)
+  --crpc SOURCE        castration resistance: recorded (default) or derived from each
+                       patient's PSA and testosterone
+  --crpc-definition D  eau (default) or pcwg3: the definition the labs are checked against
   --exclude-invalid    analyse the valid patients; list every excluded one with its reasons
   --quiet              print nothing on success
   -h, --help           this help
@@ -86,7 +90,9 @@ function report(args: string[], io: CliIo): number {
       out: { type: 'string', default: 'slnd-stats-report' },
       format: { type: 'string', default: 'html,md,json' },
       'as-of': { type: 'string' },
-      rule: { type: 'string', default: DEFAULT_STOPPING_RULE },
+      rule: { type: 'string' },
+      crpc: { type: 'string' },
+      'crpc-definition': { type: 'string' },
       'exclude-invalid': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -137,14 +143,26 @@ function report(args: string[], io: CliIo): number {
   if (asOf !== undefined && !isIsoDate(asOf)) {
     throw new UsageError(`--as-of must be a calendar date written YYYY-MM-DD. Value: "${asOf}".`);
   }
-  try {
-    stoppingRuleFromSpec(values.rule);
-  } catch (error) {
-    throw new UsageError(`--rule: ${(error as Error).message}`);
+  if (values.rule !== undefined) {
+    try {
+      stoppingRuleFromSpec(values.rule);
+    } catch (error) {
+      throw new UsageError(`--rule: ${(error as Error).message}`);
+    }
+  }
+  const crpc = values.crpc;
+  if (crpc !== undefined && crpc !== 'recorded' && crpc !== 'derived') {
+    throw new UsageError(`--crpc must be recorded or derived. Value: "${crpc}".`);
+  }
+  const crpcDefinition = values['crpc-definition'];
+  if (crpcDefinition !== undefined && crpcDefinition !== 'eau' && crpcDefinition !== 'pcwg3') {
+    throw new UsageError(`--crpc-definition must be eau or pcwg3. Value: "${crpcDefinition}".`);
   }
   const built = buildTrialReport(patients, {
     ...(asOf === undefined ? {} : { asOf }),
-    rule: values.rule,
+    ...(values.rule === undefined ? {} : { rule: values.rule }),
+    ...(crpc === undefined ? {} : { castrationResistance: crpc }),
+    ...(crpcDefinition === undefined ? {} : { castrationResistanceDefinition: crpcDefinition }),
     excluded,
     ...(example
       ? { title: 'Salvage lymph node dissection trial: endpoint report (synthetic example cohort)' }

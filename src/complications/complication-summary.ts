@@ -7,7 +7,12 @@ import {
 } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import { assertIsoDate, daysBetween } from '../model/iso-date.js';
-import { CLAVIEN_DINDO_GRADES, type ClavienDindoGrade, type Patient } from '../model/types.js';
+import {
+  CLAVIEN_DINDO_GRADES,
+  type ClavienDindoGrade,
+  type Complication,
+  type Patient,
+} from '../model/types.js';
 import {
   BINOMIAL_INTERVAL_METHODS,
   type BinomialIntervalMethod,
@@ -16,6 +21,8 @@ import {
 import { quantileType7 } from '../stats/quantile-type-7.js';
 import { complicationsWithin } from './complications-within.js';
 import { comprehensiveComplicationIndex } from './comprehensive-complication-index.js';
+import { deathInWindow } from './death-in-window.js';
+import { gradeAtLeast, gradeLabel } from './grades.js';
 import { worstGrade } from './worst-grade.js';
 
 /** Options of {@link complicationSummary}. */
@@ -30,22 +37,41 @@ export interface ComplicationSummaryOptions {
   readonly majorThreshold?: ClavienDindoGrade;
 }
 
-/** Which row: one per worst grade, then any complication, minor, major and the suffix "d". */
-export type ComplicationRateKey = ClavienDindoGrade | 'any' | 'minor' | 'major' | 'suffixD';
+/**
+ * Which row: one per worst grade, then any complication, minor, major, the suffix "d" and death
+ * within the window from any cause.
+ */
+export type ComplicationRateKey =
+  | ClavienDindoGrade
+  | 'any'
+  | 'minor'
+  | 'major'
+  | 'suffixD'
+  | 'mortality';
 
-/** Patients counted in one category, out of all patients, with the rate's interval. */
-export interface ComplicationRateRow {
-  readonly key: ComplicationRateKey;
-  /** Display label, e.g. `'Grade IIIa'`, `'Major (IIIa-V)'`. */
-  readonly label: string;
+/** A count of patients out of a denominator, with the rate's interval (null when n = 0). */
+export interface ComplicationRate {
   /** Patients (not complications) in the category. */
   readonly count: number;
-  /** All patients of the cohort. */
   readonly n: number;
-  /** count / n; null when the cohort is empty. */
+  /** count / n; null when n = 0. */
   readonly rate: number | null;
   readonly lower: number | null;
   readonly upper: number | null;
+}
+
+/** Patients counted in one category, out of all patients, with the rate's interval. */
+export interface ComplicationRateRow extends ComplicationRate {
+  readonly key: ComplicationRateKey;
+  /** Display label, e.g. `'Grade IIIa'`, `'Major (IIIa-V)'`. */
+  readonly label: string;
+  /**
+   * The same category among the patients whose outcome in it is known: those who completed the
+   * window (followed to day `windowDays`, or died within it) and, for a category a patient can
+   * only enter (any, major, grade V, suffix "d", death), those already in it. The interim
+   * denominator of a safety review; `n` above counts every operated patient.
+   */
+  readonly evaluable: ComplicationRate;
 }
 
 /** One patient's complications within the window. */
@@ -53,19 +79,26 @@ export interface PatientComplicationRow {
   readonly patientId: string;
   /** Highest grade within the window; null without a complication. */
   readonly worstGrade: ClavienDindoGrade | null;
-  /** Number of complications (events) within the window. */
+  /** Number of complications (events) within the window, a death counted as grade V included. */
   readonly complicationCount: number;
-  /** Comprehensive Complication Index of the complications within the window (0 without). */
-  readonly cci: number;
+  /**
+   * Comprehensive Complication Index of the complications within the window (0 without); null
+   * when a grade III or IV without its sub-grade leaves it undetermined.
+   */
+  readonly cci: number | null;
   /**
    * The window was fully observed: last follow-up on or after day `windowDays`, or death on or
    * before it (a death ends the observation).
    */
   readonly completeFollowUp: boolean;
+  /** The patient died within the window (any cause). */
+  readonly diedInWindow: boolean;
 }
 
 /** Median and interquartile range (R's `quantile(type = 7)`) of the per-patient CCI. */
 export interface CciSummary {
+  /** Patients with a CCI (all but those whose CCI a missing sub-grade leaves undetermined). */
+  readonly n: number;
   readonly median: number | null;
   readonly q1: number | null;
   readonly q3: number | null;
@@ -81,7 +114,12 @@ export interface ComplicationSummary {
   readonly majorThreshold: ClavienDindoGrade;
   /** Number of patients (every patient is counted). */
   readonly n: number;
-  /** Grades I to V (patients whose worst grade it is), then any, minor, major, suffix d. */
+  /** Patients who completed the window: followed to day `windowDays`, or died within it. */
+  readonly completedWindow: number;
+  /**
+   * Grades I to V (patients whose worst grade it is; III and IV without a sub-grade included),
+   * then any, minor, major, suffix d, and death within the window (any cause).
+   */
   readonly rows: readonly ComplicationRateRow[];
   /** Complications (events, not patients) within the window, per grade. */
   readonly eventsByGrade: Readonly<Record<ClavienDindoGrade, number>>;
@@ -94,24 +132,35 @@ export interface ComplicationSummary {
   readonly notes: readonly string[];
 }
 
+/** What one patient contributes to the rows, and the lists of the notes. */
+interface PatientTally {
+  readonly row: PatientComplicationRow;
+  /** The row keys the patient is in. */
+  readonly keys: ReadonlySet<ComplicationRateKey>;
+}
+
 /**
  * The first primary endpoint of the trial: perioperative complications within `windowDays`
  * (default 90) after the sLND (day 0), reported per patient by highest Clavien-Dindo grade
  * (Dindo 2004).
  *
- * For each patient: the complications with 0 <= day <= windowDays ({@link complicationsWithin}),
- * their worst grade ({@link worstGrade}) and their CCI ({@link comprehensiveComplicationIndex}).
- * Then one row per grade (patients whose worst grade is that grade), and rows for any
- * complication, minor (worst grade below `majorThreshold`, I-II by default), major (worst grade
- * >= `majorThreshold`) and the suffix "d" (a complication in the window persisting at
- * discharge). Each row's rate is count / n over all n patients with its
- * {@link binomialConfidenceInterval}. The CCI median and IQR are R's `quantile(type = 7)` over
- * all patients, zeros included (as the CCI literature reports it).
+ * For each patient: the complications with 0 <= day <= windowDays ({@link complicationsWithin},
+ * which adds a death within the window as grade V unless its cause is recorded as prostate
+ * cancer or other), their worst grade ({@link worstGrade}) and their CCI
+ * ({@link comprehensiveComplicationIndex}). Then one row per grade (patients whose worst grade
+ * is that grade), and rows for any complication, minor (worst grade below `majorThreshold`, I-II
+ * by default), major (worst grade >= `majorThreshold`; a grade without its sub-grade counts when
+ * its worse sub-grade would), the suffix "d" (a complication in the window persisting at
+ * discharge) and death within the window from any cause (90-day mortality). Each row's rate is
+ * count / n over all n patients with its {@link binomialConfidenceInterval}, and again over the
+ * patients whose outcome is known (`evaluable`: see {@link ComplicationRateRow}). The CCI
+ * median and IQR are R's `quantile(type = 7)` over all patients with a CCI, zeros included (as
+ * the CCI literature reports it).
  *
  * No patient is dropped: a patient whose follow-up ends before day `windowDays` (and who has not
  * died by then) is counted, flagged `completeFollowUp: false` and listed in `notes`; so are
- * complications dated before the surgery or after the window (left out of the counts) and deaths
- * within the window without a grade V complication.
+ * complications dated before the surgery or after the window (left out of the counts), deaths
+ * within the window (counted as grade V, or not, by their cause) and patients without a CCI.
  *
  * @param patients - the cohort
  * @param options - `windowDays` (default 90), `method` (default `'clopper-pearson'`),
@@ -128,7 +177,7 @@ export interface ComplicationSummary {
  *     complications: [] },
  * ]);
  * s.rows.find((r) => r.key === 'any'); // => { key: 'any', label: 'Any complication',
- * //   count: 1, n: 2, rate: 0.5, lower: 0.0126..., upper: 0.9873... }
+ * //   count: 1, n: 2, rate: 0.5, lower: 0.0126..., upper: 0.9873..., evaluable: { ... } }
  * s.cci.median; // => 10.458... (CCIs 20.9 and 0)
  */
 export function complicationSummary(
@@ -148,147 +197,219 @@ export function complicationSummary(
   // Checked here too, not only by binomialConfidenceInterval, so an empty cohort rejects it.
   assertOpenUnitInterval('options.confLevel', confLevel);
   assertOneOf('options.majorThreshold', majorThreshold, CLAVIEN_DINDO_GRADES);
-  const thresholdIndex = CLAVIEN_DINDO_GRADES.indexOf(majorThreshold);
 
   const eventsByGrade = Object.fromEntries(CLAVIEN_DINDO_GRADES.map((g) => [g, 0])) as Record<
     ClavienDindoGrade,
     number
   >;
-  const patientRows: PatientComplicationRow[] = [];
-  const worstCounts = new Map<ClavienDindoGrade, number>();
-  let anyCount = 0;
-  let minorCount = 0;
-  let majorCount = 0;
-  let suffixDCount = 0;
-  const incompleteFree: string[] = [];
-  const incompleteWithComplication: string[] = [];
-  const beforeSurgery: string[] = [];
-  const afterWindow: string[] = [];
-  const deathsWithoutGradeV: string[] = [];
-
-  patients.forEach((patient, i) => {
-    const where = `patients[${i}]`;
-    assertObject(where, patient);
-    if (typeof patient.id !== 'string') {
-      throw new TypeError(`${where}.id must be a string. Value: ${describeValue(patient.id)}.`);
-    }
-    const inWindow = withArgumentPrefix(where, () => complicationsWithin(patient, { windowDays }));
-    assertIsoDate(`${where}.lastFollowUpDate`, patient.lastFollowUpDate);
-    if (patient.deathDate !== undefined) assertIsoDate(`${where}.deathDate`, patient.deathDate);
-
-    for (const c of patient.complications) {
-      const day = daysBetween(patient.surgeryDate, c.date);
-      if (day < 0) beforeSurgery.push(`${patient.id} (day ${day})`);
-      else if (day > windowDays) afterWindow.push(`${patient.id} (day ${day})`);
-    }
-
-    const worst = worstGrade(inWindow);
-    const cci = comprehensiveComplicationIndex(inWindow.map((c) => c.grade));
-    const followUpDay = daysBetween(patient.surgeryDate, patient.lastFollowUpDate);
-    const deathDay =
-      patient.deathDate === undefined ? null : daysBetween(patient.surgeryDate, patient.deathDate);
-    const diedInWindow = deathDay !== null && deathDay >= 0 && deathDay <= windowDays;
-    const completeFollowUp = followUpDay >= windowDays || diedInWindow;
-
-    for (const c of inWindow) eventsByGrade[c.grade] += 1;
-    if (worst !== null) {
-      anyCount += 1;
-      worstCounts.set(worst, (worstCounts.get(worst) ?? 0) + 1);
-      if (CLAVIEN_DINDO_GRADES.indexOf(worst) >= thresholdIndex) majorCount += 1;
-      else minorCount += 1;
-    }
-    if (inWindow.some((c) => c.persistsAtDischarge === true)) suffixDCount += 1;
-    if (!completeFollowUp) {
-      (worst === null ? incompleteFree : incompleteWithComplication).push(
-        `${patient.id} (day ${followUpDay})`,
-      );
-    }
-    if (diedInWindow && worst !== 'V') deathsWithoutGradeV.push(`${patient.id} (day ${deathDay})`);
-
-    patientRows.push({
-      patientId: patient.id,
-      worstGrade: worst,
-      complicationCount: inWindow.length,
-      cci,
-      completeFollowUp,
-    });
+  const lists = emptyNoteLists();
+  const tallies = patients.map((patient, i) => {
+    const tally = tallyPatient(patient, i, windowDays, majorThreshold, lists);
+    for (const c of tally.inWindow) eventsByGrade[c.grade] += 1;
+    return tally;
   });
 
   const n = patients.length;
-  const row = (key: ComplicationRateKey, label: string, count: number): ComplicationRateRow => {
-    if (n === 0) return { key, label, count, n, rate: null, lower: null, upper: null };
-    const ci = binomialConfidenceInterval(count, n, { method, confLevel });
-    return { key, label, count, n, rate: ci.estimate, lower: ci.lower, upper: ci.upper };
+  const rate = (count: number, of: number): ComplicationRate => {
+    if (of === 0) return { count, n: of, rate: null, lower: null, upper: null };
+    const ci = binomialConfidenceInterval(count, of, { method, confLevel });
+    return { count, n: of, rate: ci.estimate, lower: ci.lower, upper: ci.upper };
   };
-  const minorGrades = CLAVIEN_DINDO_GRADES.slice(0, thresholdIndex);
-  const majorGrades = CLAVIEN_DINDO_GRADES.slice(thresholdIndex);
+  const row = (key: ComplicationRateKey, label: string): ComplicationRateRow => {
+    const inRow = tallies.filter((t) => t.keys.has(key));
+    const known = tallies.filter(
+      (t) => t.row.completeFollowUp || (MONOTONE_KEYS.has(key) && t.keys.has(key)),
+    );
+    return {
+      key,
+      label,
+      ...rate(inRow.length, n),
+      evaluable: rate(known.filter((t) => t.keys.has(key)).length, known.length),
+    };
+  };
+  // The labels name the grades with a sub-grade; III and IV without one fall where their worse
+  // sub-grade does (gradeAtLeast).
+  const named = CLAVIEN_DINDO_GRADES.filter((g) => g !== 'III' && g !== 'IV');
   const rows: ComplicationRateRow[] = [
-    ...CLAVIEN_DINDO_GRADES.map((g) => row(g, `Grade ${g}`, worstCounts.get(g) ?? 0)),
-    row('any', 'Any complication', anyCount),
-    row('minor', `Minor (${gradeRange(minorGrades)})`, minorCount),
-    row('major', `Major (${gradeRange(majorGrades)})`, majorCount),
-    row('suffixD', 'Suffix d (persists at discharge)', suffixDCount),
+    ...CLAVIEN_DINDO_GRADES.map((g) => row(g, gradeLabel(g))),
+    row('any', 'Any complication'),
+    row('minor', `Minor (${gradeRange(named.filter((g) => !gradeAtLeast(g, majorThreshold)))})`),
+    row('major', `Major (${gradeRange(named.filter((g) => gradeAtLeast(g, majorThreshold)))})`),
+    row('suffixD', 'Suffix d (persists at discharge)'),
+    row('mortality', `Death within ${windowDays} days (any cause)`),
   ];
 
-  const ccis = patientRows.map((p) => p.cci);
+  const ccis = tallies.flatMap((t) => (t.row.cci === null ? [] : [t.row.cci]));
   const q1 = quantileType7(ccis, 0.25);
   const q3 = quantileType7(ccis, 0.75);
-  const cciSummary: CciSummary = {
-    median: quantileType7(ccis, 0.5),
-    q1,
-    q3,
-    iqr: q1 === null || q3 === null ? null : q3 - q1,
-  };
-
-  const notes: string[] = [];
-  if (n === 0) notes.push('No patients: every rate, interval and CCI quantile is null.');
-  if (incompleteFree.length > 0) {
-    notes.push(
-      `${countOf(incompleteFree, 'patient')} followed for fewer than ${windowDays} days without a ` +
-        `complication (last follow-up day in parentheses): counted as without complication, but ` +
-        `incompletely observed: ${listIds(incompleteFree)}.`,
-    );
-  }
-  if (incompleteWithComplication.length > 0) {
-    notes.push(
-      `${countOf(incompleteWithComplication, 'patient')} followed for fewer than ${windowDays} ` +
-        `days after a complication: counted by the worst grade observed, which a later ` +
-        `complication could have exceeded: ${listIds(incompleteWithComplication)}.`,
-    );
-  }
-  if (beforeSurgery.length > 0) {
-    notes.push(
-      `${countOf(beforeSurgery, 'complication')} dated before the surgery (day 0) left out: ` +
-        `${listIds(beforeSurgery)}.`,
-    );
-  }
-  if (afterWindow.length > 0) {
-    notes.push(
-      `${countOf(afterWindow, 'complication')} dated after day ${windowDays} left out of the ` +
-        `${windowDays}-day window: ${listIds(afterWindow)}.`,
-    );
-  }
-  if (deathsWithoutGradeV.length > 0) {
-    notes.push(
-      `${countOf(deathsWithoutGradeV, 'patient')} died within the ${windowDays}-day window ` +
-        `without a recorded grade V complication (check whether the death was one): ` +
-        `${listIds(deathsWithoutGradeV)}.`,
-    );
-  }
-
   return {
     windowDays,
     method,
     confLevel,
     majorThreshold,
     n,
+    completedWindow: tallies.filter((t) => t.row.completeFollowUp).length,
     rows,
     eventsByGrade,
     totalEvents: CLAVIEN_DINDO_GRADES.reduce((sum, g) => sum + eventsByGrade[g], 0),
-    cci: cciSummary,
-    patients: patientRows,
-    notes,
+    cci: {
+      n: ccis.length,
+      median: quantileType7(ccis, 0.5),
+      q1,
+      q3,
+      iqr: q1 === null || q3 === null ? null : q3 - q1,
+    },
+    patients: tallies.map((t) => t.row),
+    notes: summaryNotes(n, windowDays, ccis.length, lists),
   };
+}
+
+/** Rows a patient can enter but never leave as the window goes on: the outcome is then known. */
+const MONOTONE_KEYS: ReadonlySet<ComplicationRateKey> = new Set([
+  'V',
+  'any',
+  'major',
+  'suffixD',
+  'mortality',
+]);
+
+/** The patients (with a day) each note lists. */
+interface NoteLists {
+  readonly incompleteFree: string[];
+  readonly incompleteWithComplication: string[];
+  readonly beforeSurgery: string[];
+  readonly afterWindow: string[];
+  readonly deathsCounted: string[];
+  readonly deathsNotCounted: string[];
+  readonly withoutCci: string[];
+}
+
+function emptyNoteLists(): NoteLists {
+  return {
+    incompleteFree: [],
+    incompleteWithComplication: [],
+    beforeSurgery: [],
+    afterWindow: [],
+    deathsCounted: [],
+    deathsNotCounted: [],
+    withoutCci: [],
+  };
+}
+
+/** One patient: checks it, classifies its complications and adds it to the note lists. */
+function tallyPatient(
+  patient: Patient,
+  i: number,
+  windowDays: number,
+  majorThreshold: ClavienDindoGrade,
+  lists: NoteLists,
+): PatientTally & { readonly inWindow: readonly Complication[] } {
+  const where = `patients[${i}]`;
+  assertObject(where, patient);
+  if (typeof patient.id !== 'string') {
+    throw new TypeError(`${where}.id must be a string. Value: ${describeValue(patient.id)}.`);
+  }
+  const inWindow = withArgumentPrefix(where, () => complicationsWithin(patient, { windowDays }));
+  const death = withArgumentPrefix(where, () => deathInWindow(patient, { windowDays }));
+  assertIsoDate(`${where}.lastFollowUpDate`, patient.lastFollowUpDate);
+
+  let recordedGradeV = false;
+  for (const c of patient.complications) {
+    const day = daysBetween(patient.surgeryDate, c.date);
+    if (day < 0) lists.beforeSurgery.push(`${patient.id} (day ${day})`);
+    else if (day > windowDays) lists.afterWindow.push(`${patient.id} (day ${day})`);
+    else if (c.grade === 'V') recordedGradeV = true;
+  }
+  const worst = worstGrade(inWindow);
+  const cci = comprehensiveComplicationIndex(inWindow.map((c) => c.grade));
+  const followUpDay = daysBetween(patient.surgeryDate, patient.lastFollowUpDate);
+  const completeFollowUp = followUpDay >= windowDays || death !== null;
+  if (!completeFollowUp) {
+    (worst === null ? lists.incompleteFree : lists.incompleteWithComplication).push(
+      `${patient.id} (day ${followUpDay})`,
+    );
+  }
+  if (death !== null) {
+    if (!recordedGradeV) {
+      const entry = `${patient.id} (day ${death.day}, cause ${death.cause ?? 'not recorded'})`;
+      (death.countsAsGradeV ? lists.deathsCounted : lists.deathsNotCounted).push(entry);
+    }
+  }
+  if (cci === null) lists.withoutCci.push(patient.id);
+
+  const keys = new Set<ComplicationRateKey>();
+  if (worst !== null) {
+    keys.add(worst);
+    keys.add('any');
+    keys.add(gradeAtLeast(worst, majorThreshold) ? 'major' : 'minor');
+  }
+  if (inWindow.some((c) => c.persistsAtDischarge === true)) keys.add('suffixD');
+  if (death !== null) keys.add('mortality');
+  return {
+    inWindow,
+    keys,
+    row: {
+      patientId: patient.id,
+      worstGrade: worst,
+      complicationCount: inWindow.length,
+      cci,
+      completeFollowUp,
+      diedInWindow: death !== null,
+    },
+  };
+}
+
+function summaryNotes(n: number, windowDays: number, withCci: number, lists: NoteLists): string[] {
+  const notes: string[] = [];
+  if (n === 0) notes.push('No patients: every rate, interval and CCI quantile is null.');
+  if (lists.incompleteFree.length > 0) {
+    notes.push(
+      `${countOf(lists.incompleteFree, 'patient')} followed for fewer than ${windowDays} days without a ` +
+        `complication (last follow-up day in parentheses): counted as without complication among all ` +
+        `patients, but not among those who completed the window: ${listIds(lists.incompleteFree)}.`,
+    );
+  }
+  if (lists.incompleteWithComplication.length > 0) {
+    notes.push(
+      `${countOf(lists.incompleteWithComplication, 'patient')} followed for fewer than ${windowDays} ` +
+        `days after a complication: counted by the worst grade observed, which a later ` +
+        `complication could have exceeded: ${listIds(lists.incompleteWithComplication)}.`,
+    );
+  }
+  if (lists.beforeSurgery.length > 0) {
+    notes.push(
+      `${countOf(lists.beforeSurgery, 'complication')} dated before the surgery (day 0) left out: ` +
+        `${listIds(lists.beforeSurgery)}.`,
+    );
+  }
+  if (lists.afterWindow.length > 0) {
+    notes.push(
+      `${countOf(lists.afterWindow, 'complication')} dated after day ${windowDays} left out of the ` +
+        `${windowDays}-day window: ${listIds(lists.afterWindow)}.`,
+    );
+  }
+  if (lists.deathsCounted.length > 0) {
+    notes.push(
+      `${countOf(lists.deathsCounted, 'patient')} died within the ${windowDays}-day window without a ` +
+        `recorded grade V complication: each death is counted as a grade V complication, since its ` +
+        `cause is not recorded as prostate cancer or other: ${listIds(lists.deathsCounted)}.`,
+    );
+  }
+  if (lists.deathsNotCounted.length > 0) {
+    notes.push(
+      `${countOf(lists.deathsNotCounted, 'patient')} died within the ${windowDays}-day window of a ` +
+        `cause recorded as prostate cancer or other: not counted as a complication, but counted ` +
+        `in the ${windowDays}-day mortality: ${listIds(lists.deathsNotCounted)}.`,
+    );
+  }
+  if (lists.withoutCci.length > 0) {
+    notes.push(
+      `${countOf(lists.withoutCci, 'patient')} with a grade III or IV complication whose sub-grade ` +
+        `was not recorded: the CCI is not determined (it depends on the sub-grade) and the CCI ` +
+        `median and IQR are over the other ${withCci}: ${listIds(lists.withoutCci)}.`,
+    );
+  }
+  return notes;
 }
 
 /** Runs `check`, re-throwing its argument error with the path under `prefix` (`patient.` ->). */

@@ -16,6 +16,11 @@ export {
 } from './complications-within.js';
 export { CCI_WEIGHTS, comprehensiveComplicationIndex } from './comprehensive-complication-index.js';
 export {
+  type DeathInWindow,
+  type DeathInWindowOptions,
+  deathInWindow,
+} from './death-in-window.js';
+export {
   compareGrades,
   type IsMajorComplicationOptions,
   isMajorComplication,

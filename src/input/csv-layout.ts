@@ -33,6 +33,7 @@ export const PATIENT_COLUMNS: readonly ColumnSpec[] = [
     kind: 'date',
   },
   { name: 'death_date', field: 'deathDate', required: false, kind: 'date' },
+  { name: 'death_cause', field: 'deathCause', required: false, kind: 'text' },
   { name: 'last_follow_up_date', field: 'lastFollowUpDate', required: true, kind: 'date' },
   { name: 'last_imaging_date', field: 'lastImagingDate', required: false, kind: 'date' },
 ];

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CLAVIEN_DINDO_GRADES } from './types.js';
+import { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
 
 // The structural schema of a cohort: types, required fields, calendar dates, value ranges.
 // Rules that relate fields to each other (date order, duplicates) live in validate-cohort.ts,
@@ -42,6 +42,10 @@ export const patientSchema = z.strictObject({
   castrationResistanceDate: z.optional(isoDate()),
   distantMetastasisDate: z.optional(isoDate()),
   deathDate: z.optional(isoDate()),
+  deathCause: described(
+    z.optional(z.enum(DEATH_CAUSES as [string, ...string[]])),
+    'Cause of death; a death within 90 days of the sLND counts as a grade V complication unless this is prostate-cancer or other',
+  ),
   lastFollowUpDate: isoDate(),
   lastImagingDate: z.optional(isoDate()),
 });

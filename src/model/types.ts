@@ -21,18 +21,38 @@ export interface TestosteroneMeasurement {
   readonly value: number;
 }
 
-/** Clavien-Dindo grades (Dindo, Demartines & Clavien, Ann Surg 2004), in increasing order. */
-export type ClavienDindoGrade = 'I' | 'II' | 'IIIa' | 'IIIb' | 'IVa' | 'IVb' | 'V';
+/**
+ * Clavien-Dindo grades (Dindo, Demartines & Clavien, Ann Surg 2004). `'III'` and `'IV'` are a
+ * grade III or IV whose sub-grade (a or b) was not recorded: still a major complication.
+ */
+export type ClavienDindoGrade = 'I' | 'II' | 'IIIa' | 'III' | 'IIIb' | 'IVa' | 'IV' | 'IVb' | 'V';
 
-/** The Clavien-Dindo grades from mildest to death. */
+/**
+ * The Clavien-Dindo grades from mildest to death. A grade without its sub-grade sits between its
+ * two sub-grades: it is at least the milder one and possibly the worse one, so the worst of
+ * `'III'` and `'IIIa'` is `'III'`, and of `'III'` and `'IIIb'` is `'IIIb'`.
+ */
 export const CLAVIEN_DINDO_GRADES: readonly ClavienDindoGrade[] = Object.freeze([
   'I',
   'II',
   'IIIa',
+  'III',
   'IIIb',
   'IVa',
+  'IV',
   'IVb',
   'V',
+]);
+
+/** What a patient died of, as adjudicated by the trial (see {@link Patient.deathCause}). */
+export type DeathCause = 'complication' | 'prostate-cancer' | 'other' | 'unknown';
+
+/** Every {@link DeathCause}. */
+export const DEATH_CAUSES: readonly DeathCause[] = Object.freeze([
+  'complication',
+  'prostate-cancer',
+  'other',
+  'unknown',
 ]);
 
 /** One perioperative complication. */
@@ -59,6 +79,13 @@ export interface Patient {
   readonly castrationResistanceDate?: IsoDate;
   readonly distantMetastasisDate?: IsoDate;
   readonly deathDate?: IsoDate;
+  /**
+   * Cause of the death at `deathDate` (only with it). A death within the 90-day complication
+   * window counts as a Clavien-Dindo grade V complication unless its cause is recorded as
+   * `'prostate-cancer'` or `'other'`: an unrecorded or `'unknown'` cause counts, so a
+   * postoperative death is never missed by the safety analysis.
+   */
+  readonly deathCause?: DeathCause;
   /** Last contact with the patient: the censoring date of most endpoints. */
   readonly lastFollowUpDate: IsoDate;
   /** Last imaging: the censoring date of the metastasis endpoints. */

@@ -2,6 +2,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import { describeValue } from '../_lib/describe-value.js';
 import { type CohortIssue, CohortValidationError } from '../errors.js';
 import { patientSchema } from './cohort-schema.js';
+import { daysBetween } from './iso-date.js';
 import type {
   Complication,
   IsoDate,
@@ -9,7 +10,7 @@ import type {
   PsaMeasurement,
   TestosteroneMeasurement,
 } from './types.js';
-import { CLAVIEN_DINDO_GRADES } from './types.js';
+import { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
 
 /** The outcome of {@link validateCohort}. */
 export type CohortValidationResult =
@@ -91,6 +92,7 @@ export function validateCohort(input: unknown): CohortValidationResult {
     const before = issues.length;
     // Dates are checked in the recorded order, so paths point at the caller's indices.
     checkDates(parsed.data as Patient, issues);
+    checkPlausibility(parsed.data as Patient, issues, warnings);
     const patient = normalisePatient(parsed.data as Patient, issues, warnings);
     if (issues.length === before) patients.push(patient);
   });
@@ -191,10 +193,15 @@ function fromZod(
         `${describeValue(value)} is not an existing calendar date written YYYY-MM-DD`,
       );
     case 'invalid_value':
-      return at(
-        'invalid_grade',
-        `${describeValue(value)} is not a Clavien-Dindo grade; valid grades: ${CLAVIEN_DINDO_GRADES.join(', ')}`,
-      );
+      return issue.path[issue.path.length - 1] === 'deathCause'
+        ? at(
+            'invalid_value',
+            `${describeValue(value)} is not a cause of death; valid causes: ${DEATH_CAUSES.join(', ')}`,
+          )
+        : at(
+            'invalid_grade',
+            `${describeValue(value)} is not a Clavien-Dindo grade; valid grades: ${CLAVIEN_DINDO_GRADES.join(', ')}`,
+          );
     case 'too_small':
       return issue.origin === 'number'
         ? at('out_of_range', `must be >= ${String(issue.minimum)}. Value: ${describeValue(value)}`)
@@ -280,6 +287,55 @@ function normalisePatient(
     };
   }
   return out;
+}
+
+/** The 90-day perioperative window of the trial's complication endpoint (days after the sLND). */
+const COMPLICATION_WINDOW_DAYS = 90;
+
+/** Testosterone below this (ng/dL) is almost surely a value in ng/mL typed into ng/dL. */
+const TESTOSTERONE_UNIT_SUSPECT_BELOW = 1;
+
+/**
+ * Rules about what a value means rather than its form: a cause of death needs a death; a death
+ * inside the complication window without a recorded cause is counted as a grade V complication
+ * (a warning says so); a testosterone below 1 ng/dL is probably in the wrong unit (a warning:
+ * it would read as castrate).
+ */
+function checkPlausibility(patient: Patient, issues: CohortIssue[], warnings: CohortIssue[]): void {
+  const { id, surgeryDate, deathDate, deathCause } = patient;
+  if (deathCause !== undefined && deathDate === undefined) {
+    issues.push({
+      patientId: id,
+      path: 'deathCause',
+      code: 'death_cause_without_death',
+      message: `deathCause "${deathCause}" is given without a deathDate`,
+    });
+  }
+  if (deathDate !== undefined && deathCause === undefined && deathDate >= surgeryDate) {
+    const day = daysBetween(surgeryDate, deathDate);
+    if (day <= COMPLICATION_WINDOW_DAYS) {
+      warnings.push({
+        patientId: id,
+        path: 'deathCause',
+        code: 'death_cause_missing',
+        message:
+          `died on day ${day} after the sLND, inside the ${COMPLICATION_WINDOW_DAYS}-day complication window, ` +
+          `with no deathCause: counted as a grade V complication; record the cause (${DEATH_CAUSES.join(', ')})`,
+      });
+    }
+  }
+  for (const [i, m] of (patient.testosterone ?? []).entries()) {
+    if (m.value < TESTOSTERONE_UNIT_SUSPECT_BELOW) {
+      warnings.push({
+        patientId: id,
+        path: `testosterone[${i}].value`,
+        code: 'testosterone_unit_suspect',
+        message:
+          `testosterone ${m.value} ng/dL on ${m.date} is below ${TESTOSTERONE_UNIT_SUSPECT_BELOW} ng/dL: ` +
+          'probably a value in ng/mL (x 100 for ng/dL) or nmol/L (x 28.8); it reads as castrate',
+      });
+    }
+  }
 }
 
 /** The date-order rules, on the patient as recorded (unsorted). */

@@ -1,6 +1,7 @@
 import { assertArray, assertInteger, assertObject } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import { complicationsWithin } from '../complications/complications-within.js';
+import { deathInWindow } from '../complications/death-in-window.js';
 import { isMajorComplication } from '../complications/grades.js';
 import { CohortValidationError } from '../errors.js';
 import { addDaysIso, assertIsoDate, daysBetween } from '../model/iso-date.js';
@@ -34,7 +35,7 @@ export type SafetyStatus =
   | 'no-event'
   /** Window still open, no event yet: listed, not counted. */
   | 'pending'
-  /** Follow-up ended (last contact or death) before the window closed, without an event: listed, not counted. */
+  /** Follow-up ended (last contact) before the window closed, without an event: listed, not counted. */
   | 'incomplete'
   /** Operated after asOf: listed, not counted. */
   | 'not-yet-operated';
@@ -48,7 +49,10 @@ export interface SafetyMonitorRow {
   readonly status: SafetyStatus;
   /** Date of the first safety event in the window (on or before asOf), else null. */
   readonly eventDate: IsoDate | null;
-  /** For 'incomplete': the date follow-up ended (last contact or death), else null. */
+  /**
+   * For 'incomplete': the last contact; for 'no-event' by a death not counted as a complication:
+   * the death; else null.
+   */
   readonly followUpEndDate: IsoDate | null;
   /** 1-based position among the counted (evaluable) patients, else null. */
   readonly order: number | null;
@@ -90,17 +94,20 @@ export interface SafetyMonitorResult {
  *   patients still in their window (the usual "evaluable for toxicity" convention, which errs
  *   towards stopping).
  * - Pending patients (window open, no event) are listed, not counted.
- * - Patients whose follow-up ended before the window closed without an event (lost, or dead
- *   without a recorded qualifying complication) are listed as 'incomplete' and NOT counted:
- *   counting them as event-free would bias the rate down, i.e. against stopping. Record a
- *   postoperative death as a grade V complication to count it.
+ * - A death within the window is a grade V complication, so an event, unless its recorded
+ *   `deathCause` is `'prostate-cancer'` or `'other'` (`deathInWindow`); a death with no
+ *   recorded cause counts. A death the rule does not count ends the window: the patient is
+ *   evaluable without an event.
+ * - Patients whose follow-up ended before the window closed without an event (lost to
+ *   follow-up) are listed as 'incomplete' and NOT counted: counting them as event-free would
+ *   bias the rate down, i.e. against stopping.
  * - Patients operated after asOf are listed as 'not-yet-operated'.
  * The rule is applied by {@link evaluateStoppingRule} (clinfun `toxbdry` convention: stop when
  * events exceed the boundary). There is no R function for this bookkeeping; trial
  * statisticians do it by hand.
  *
  * @param patients - the cohort (each needs `id`, `surgeryDate`, `complications`,
- *   `lastFollowUpDate`; `deathDate` is read when present).
+ *   `lastFollowUpDate`; `deathDate` and `deathCause` are read when present).
  * @param options - `rule`, `asOf`, `windowDays` (default 90), `event` (default major, >= IIIa).
  * @returns the decision, the counts and the table behind them.
  * @throws {TypeError|RangeError} when an argument or a date is malformed (naming it).
@@ -225,6 +232,8 @@ function classify(
   if (patient.surgeryDate > asOf) {
     return { status: 'not-yet-operated', eventDate: null, followUpEndDate: null };
   }
+  // complicationsWithin adds a death within the window as grade V unless its recorded cause is
+  // prostate cancer or other (deathInWindow).
   const eventDates = complicationsWithin(patient, { windowDays })
     .filter((c) => c.date <= asOf && event(c, patient))
     .map((c) => c.date)
@@ -232,23 +241,18 @@ function classify(
   if (eventDates.length > 0) {
     return { status: 'event', eventDate: eventDates[0]!, followUpEndDate: null };
   }
-  // Follow-up known at asOf ends at the last contact or at death, whichever is first.
-  let followUpEnd = patient.lastFollowUpDate;
-  if (patient.deathDate !== undefined && patient.deathDate < followUpEnd) {
-    followUpEnd = patient.deathDate;
+  // A death within the window that is not an event (its cause recorded as prostate cancer or
+  // other) ends the window: the patient's outcome is known, no event.
+  const death = deathInWindow(patient, { windowDays });
+  if (death !== null && death.date <= asOf) {
+    return { status: 'no-event', eventDate: null, followUpEndDate: death.date };
   }
+  // Follow-up known at asOf ends at the last contact.
   const windowClosed = daysBetween(patient.surgeryDate, asOf) >= windowDays;
-  const diedInWindow =
-    patient.deathDate !== undefined &&
-    patient.deathDate <= asOf &&
-    daysBetween(patient.surgeryDate, patient.deathDate) < windowDays;
   if (windowClosed) {
-    return followUpEnd < windowEndDate
-      ? { status: 'incomplete', eventDate: null, followUpEndDate: followUpEnd }
+    return patient.lastFollowUpDate < windowEndDate
+      ? { status: 'incomplete', eventDate: null, followUpEndDate: patient.lastFollowUpDate }
       : { status: 'no-event', eventDate: null, followUpEndDate: null };
-  }
-  if (diedInWindow) {
-    return { status: 'incomplete', eventDate: null, followUpEndDate: patient.deathDate! };
   }
   return { status: 'pending', eventDate: null, followUpEndDate: null };
 }

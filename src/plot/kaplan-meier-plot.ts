@@ -388,7 +388,12 @@ function legendFor(
         level === null
           ? 'Pointwise confidence band'
           : `${formatNumber(level * 100)}% pointwise confidence band`,
-      swatch: { kind: 'band', colour: '#555555', opacity: 0.25 },
+      // One curve: the swatch in its band's colour; several: a neutral grey for all of them.
+      swatch: {
+        kind: 'band',
+        colour: list.length === 1 ? seriesStyle(0).colour : '#555555',
+        opacity: 0.25,
+      },
     });
   }
   const anyCensor = list.some(({ fit }) =>

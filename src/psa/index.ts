@@ -16,12 +16,14 @@ export {
   psaDoublingTime,
 } from './psa-doubling-time.js';
 export {
+  PSA_DOUBLING_TIME_CHANGE_CATEGORIES,
   type PsaDoublingTimeChangeCategory,
   type PsaDoublingTimeChangeOptions,
   type PsaDoublingTimeChangeResult,
   psaDoublingTimeChange,
 } from './psa-doubling-time-change.js';
 export {
+  type DoublingTimeSummary,
   type PsaDoublingTimeComparison,
   type PsaSlopePair,
   psaDoublingTimeComparison,

@@ -16,14 +16,20 @@ export interface PsaLandmarkResult {
   readonly patientId: string;
   /** surgery date + `days`. */
   readonly targetDate: IsoDate;
-  /** The value closest to the target within the tolerance (the earlier one on a tie). */
+  /**
+   * The value closest to the target within the tolerance (the earlier one on a tie), among the
+   * values drawn before the ADT start.
+   */
   readonly measurement: PsaMeasurement | null;
+  /** Why there is no landmark value; null when there is one. */
+  readonly reason: string | null;
   readonly daysAfterSurgery: number | null;
   /** The last value on or before the surgery date, at most 90 days before it. */
   readonly baseline: PsaMeasurement | null;
   readonly baselineDaysBeforeSurgery: number | null;
   /**
-   * 100 * (landmark - baseline) / baseline; null without both or with a zero baseline. For an
+   * 100 * (landmark / baseline - 1), so a fall to 0 is exactly -100 and never less; null without
+   * both, with a zero baseline, or when the ratio overflows (a baseline near 0). For an
    * undetectable landmark it is computed from the detection limit, so it is an upper bound
    * (the true fall is at least as large): see `percentChangeIsBound`.
    */
@@ -39,6 +45,11 @@ export const BASELINE_WINDOW_DAYS = 90;
  * (42 days) after surgery. Takes the measurement closest to surgery + `days` within
  * +-`toleranceDays` (a tie goes to the earlier one), with the pre-sLND baseline (the last value
  * on or before the surgery date, within 90 days before it) and the percent change from it.
+ *
+ * PSA drawn on or after the start of androgen deprivation therapy (`adtStartDate`) measures the
+ * therapy, not the surgery, so it is never the landmark value (the same rule as the doubling
+ * time's, Arlen et al. 2008): when every value in the window is on ADT there is no landmark
+ * value, and `reason` says so.
  *
  * @param patient - a patient (see `parseCohort`).
  * @param options - landmark `days` (42) and `toleranceDays` (14).
@@ -61,13 +72,17 @@ export function psaAtLandmark(
   assertInteger('options.days', days, 0);
   assertInteger('options.toleranceDays', toleranceDays, 0);
 
+  const adt = patient.adtStartDate;
   let best: PsaMeasurement | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
+  let onAdtInWindow: PsaMeasurement | null = null;
   let baseline: PsaMeasurement | null = null;
   for (const m of patient.psa) {
     const after = daysBetween(patient.surgeryDate, m.date);
     const distance = Math.abs(after - days);
-    if (
+    if (distance <= toleranceDays && adt !== undefined && m.date >= adt) {
+      onAdtInWindow ??= m;
+    } else if (
       distance <= toleranceDays &&
       (distance < bestDistance ||
         (distance === bestDistance && best !== null && m.date < best.date))
@@ -84,14 +99,22 @@ export function psaAtLandmark(
     }
   }
 
-  const percentChange =
-    best !== null && baseline !== null && baseline.value > 0
-      ? (100 * (best.value - baseline.value)) / baseline.value
-      : null;
+  // As a ratio, a fall to 0 is exactly -100 % (100 * (0 - b) / b rounds below -100 for some b).
+  const ratio =
+    best !== null && baseline !== null && baseline.value > 0 ? best.value / baseline.value : null;
+  const percentChange = ratio !== null && Number.isFinite(ratio) ? 100 * (ratio - 1) : null;
+  let reason: string | null = null;
+  if (best === null) {
+    reason =
+      onAdtInWindow === null || adt === undefined
+        ? `no PSA within day ${days} +- ${toleranceDays} after the sLND`
+        : `on ADT since day ${daysBetween(patient.surgeryDate, adt)}: every PSA within day ${days} +- ${toleranceDays} was drawn on or after the ADT start`;
+  }
   return {
     patientId: patient.id,
     targetDate: addDaysIso(patient.surgeryDate, days),
     measurement: best === null ? null : { ...best },
+    reason,
     daysAfterSurgery: best === null ? null : daysBetween(patient.surgeryDate, best.date),
     baseline: baseline === null ? null : { ...baseline },
     baselineDaysBeforeSurgery:

@@ -1,7 +1,7 @@
 import { assertInteger, assertObject } from '../_lib/assert.js';
 import { assertPatientSeries } from '../model/assert-series.js';
 import { addDaysIso, addMonthsIso, daysBetween } from '../model/iso-date.js';
-import type { Patient, PsaMeasurement } from '../model/types.js';
+import type { IsoDate, Patient, PsaMeasurement } from '../model/types.js';
 import { type PsaDoublingTimeResult, psaDoublingTime } from './psa-doubling-time.js';
 import { psaNadir } from './psa-nadir.js';
 import type { PsaSelectionOptions } from './select-measurements.js';
@@ -12,12 +12,31 @@ export interface PsaDoublingTimeChangeOptions extends Omit<PsaSelectionOptions, 
   readonly horizonDays?: number;
 }
 
-/** How PSA kinetics changed after the sLND. */
+/**
+ * How PSA kinetics changed after the sLND: `slowed` / `accelerated` (both slopes, compared);
+ * `no-post-rise` (PSA seen not to rise after its post-sLND nadir); `rising-below-threshold`
+ * (PSA rises again but is still below the 0.2 ng/mL needed for a doubling time);
+ * `too-few-values` (a pre-sLND slope, but too few post-sLND values to tell); `not-evaluable`
+ * (no pre-sLND slope).
+ */
 export type PsaDoublingTimeChangeCategory =
   | 'slowed'
   | 'accelerated'
   | 'no-post-rise'
+  | 'rising-below-threshold'
+  | 'too-few-values'
   | 'not-evaluable';
+
+/** Every category, in the order a report lists them. */
+export const PSA_DOUBLING_TIME_CHANGE_CATEGORIES: readonly PsaDoublingTimeChangeCategory[] =
+  Object.freeze([
+    'slowed',
+    'accelerated',
+    'no-post-rise',
+    'rising-below-threshold',
+    'too-few-values',
+    'not-evaluable',
+  ]);
 
 /** Result of {@link psaDoublingTimeChange}. */
 export interface PsaDoublingTimeChangeResult {
@@ -50,12 +69,18 @@ export interface PsaDoublingTimeChangeResult {
  *   both slopes are, whereas PSADT jumps from +infinity to -infinity as a slope crosses 0; the
  *   PSADT difference is given only when both are `ok`.
  *
- * Category: `not-evaluable` without a pre slope, or without a post slope unless PSA was seen
- * not to rise; `no-post-rise` when the post slope is <= 0, or, with no post slope, when the last
- * post-sLND value is at least `minSpanDays` after surgery and either every post-sLND value up
- * to the horizon is undetectable or below `minValue`, or the last of two or more is the nadir
- * (PSA still falling); otherwise `slowed` when the post slope is strictly smaller than the pre slope
- * (a longer doubling time), else `accelerated`.
+ * Category, in this order:
+ * - `not-evaluable` without a pre slope;
+ * - `no-post-rise` when the post slope is <= 0;
+ * - with no post slope, from the post-sLND values up to the horizon (before any ADT start):
+ *   `too-few-values` with fewer than 2 of them or the last less than `minSpanDays` after the
+ *   surgery; `no-post-rise` when the last is undetectable or not above the nadir (PSA has not
+ *   risen by then); `rising-below-threshold` when the last is detectable, above the nadir and
+ *   below `minValue` (0.2 ng/mL: rising, but too low for a doubling time); else
+ *   `too-few-values` (rising above `minValue`, but too few values for a slope);
+ * - otherwise `slowed` when the post slope is strictly smaller than the pre slope (a longer
+ *   doubling time), else `accelerated`.
+ * `reason` says which, with the day of the last post-sLND value (the follow-up actually seen).
  *
  * @param patient - a patient (see `parseCohort`).
  * @param options - `horizonDays` (730) and the selection rules of {@link psaDoublingTime}.
@@ -84,7 +109,9 @@ export function psaDoublingTimeChange(
     from: addMonthsIso(surgeryDate, -12),
     to: surgeryDate,
   });
-  const postValues = series.filter((m) => m.date > surgeryDate && m.date <= horizonDate);
+  const postValues = series
+    .filter((m) => m.date > surgeryDate && m.date <= horizonDate)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const postNadir = psaNadir(postValues);
   const post =
     postNadir === null
@@ -100,42 +127,11 @@ export function psaDoublingTimeChange(
       ? post.doublingTimeMonths - pre.doublingTimeMonths
       : null;
 
-  const minValue = selection.minValue ?? 0.2;
-  const minSpanDays = selection.minSpanDays ?? 90;
-  const last = postValues.reduce<PsaMeasurement | null>(
-    (a, m) => (a === null || m.date > a.date ? m : a),
-    null,
-  );
-  // Without a post slope, PSA may still be seen not to rise: every value stayed below the
-  // measurable threshold, or the last of two or more values is the nadir (a falling PSA).
-  const noRiseSeen =
-    last !== null &&
-    postNadir !== null &&
-    daysBetween(surgeryDate, last.date) >= minSpanDays &&
-    (postValues.every((m) => m.undetectable === true || m.value < minValue) ||
-      (postValues.length >= 2 && last.value <= postNadir.value));
-
-  let category: PsaDoublingTimeChangeCategory;
-  let reason: string;
-  if (pre.slopePerMonth === null) {
-    category = 'not-evaluable';
-    reason = `no pre-sLND slope: ${pre.reason ?? ''}`;
-  } else if (post.slopePerMonth !== null && post.slopePerMonth <= 0) {
-    category = 'no-post-rise';
-    reason = 'PSA is not rising after the post-sLND nadir';
-  } else if (post.slopePerMonth === null && noRiseSeen) {
-    category = 'no-post-rise';
-    reason = `PSA has not risen from its post-sLND nadir by day ${horizonDays} (falling, undetectable or < ${minValue} ng/mL)`;
-  } else if (post.slopePerMonth === null) {
-    category = 'not-evaluable';
-    reason = `no post-sLND slope: ${post.reason ?? ''}`;
-  } else if (post.slopePerMonth < pre.slopePerMonth) {
-    category = 'slowed';
-    reason = 'the post-sLND log-slope is smaller than the pre-sLND one';
-  } else {
-    category = 'accelerated';
-    reason = 'the post-sLND log-slope is not smaller than the pre-sLND one';
-  }
+  const { category, reason } = categorise(pre, post, postValues, postNadir, {
+    surgeryDate,
+    minValue: selection.minValue ?? 0.2,
+    minSpanDays: selection.minSpanDays ?? 90,
+  });
   return {
     patientId: patient.id,
     pre,
@@ -145,5 +141,65 @@ export function psaDoublingTimeChange(
     doublingTimeChangeMonths,
     category,
     reason,
+  };
+}
+
+/** The category of {@link psaDoublingTimeChange} and the reason for it (rules in its TSDoc). */
+function categorise(
+  pre: PsaDoublingTimeResult,
+  post: PsaDoublingTimeResult,
+  postValues: readonly PsaMeasurement[],
+  postNadir: PsaMeasurement | null,
+  rules: { readonly surgeryDate: IsoDate; readonly minValue: number; readonly minSpanDays: number },
+): { category: PsaDoublingTimeChangeCategory; reason: string } {
+  if (pre.slopePerMonth === null) {
+    return { category: 'not-evaluable', reason: `no pre-sLND slope: ${pre.reason ?? ''}` };
+  }
+  if (post.slopePerMonth !== null) {
+    if (post.slopePerMonth <= 0) {
+      return { category: 'no-post-rise', reason: 'PSA is not rising after the post-sLND nadir' };
+    }
+    return post.slopePerMonth < pre.slopePerMonth
+      ? { category: 'slowed', reason: 'the post-sLND log-slope is smaller than the pre-sLND one' }
+      : {
+          category: 'accelerated',
+          reason: 'the post-sLND log-slope is not smaller than the pre-sLND one',
+        };
+  }
+  const last = postValues[postValues.length - 1];
+  const lastDay = last === undefined ? null : daysBetween(rules.surgeryDate, last.date);
+  if (
+    last === undefined ||
+    postNadir === null ||
+    postValues.length < 2 ||
+    lastDay! < rules.minSpanDays
+  ) {
+    const count = postValues.length;
+    return {
+      category: 'too-few-values',
+      reason:
+        `${count} PSA value${count === 1 ? '' : 's'} after the sLND` +
+        (lastDay === null ? '' : `, the last on day ${lastDay}`) +
+        `: too few to tell whether PSA rises (at least 2, over ${rules.minSpanDays} days)`,
+    };
+  }
+  const nadir = `${postNadir.undetectable === true ? '<' : ''}${postNadir.value} ng/mL on day ${daysBetween(rules.surgeryDate, postNadir.date)}`;
+  if (last.undetectable === true || last.value <= postNadir.value) {
+    return {
+      category: 'no-post-rise',
+      reason: `PSA has not risen from its post-sLND nadir (${nadir}) by its last value on day ${lastDay}`,
+    };
+  }
+  if (last.value < rules.minValue) {
+    return {
+      category: 'rising-below-threshold',
+      reason:
+        `PSA rose from its post-sLND nadir (${nadir}) to ${last.value} ng/mL on day ${lastDay}, ` +
+        `still below the ${rules.minValue} ng/mL needed for a doubling time`,
+    };
+  }
+  return {
+    category: 'too-few-values',
+    reason: `PSA rose from its post-sLND nadir (${nadir}) to ${last.value} ng/mL on day ${lastDay}, but there is no post-sLND slope: ${post.reason ?? ''}`,
   };
 }

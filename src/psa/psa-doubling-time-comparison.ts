@@ -30,10 +30,30 @@ export interface PsaDoublingTimeComparison {
   readonly medianChange: number | null;
   /** First and third quartiles of post - pre (R's default type 7); null without pairs. */
   readonly iqr: readonly [number, number] | null;
-  /** `wilcox.test(post, pre, paired = TRUE)`; null when there is no non-zero difference. */
+  /** `wilcox.test(post, pre, paired = TRUE)` over the `n` pairs; null without pairs. */
   readonly wilcoxon: Pick<WilcoxonSignedRankResult, 'statistic' | 'pValue' | 'method'> | null;
-  /** Patients without both slopes, with the reason: listed, never silently dropped. */
-  readonly excluded: { readonly patientId: string; readonly reason: string }[];
+  /** Patients without both slopes, with their category and the reason: listed, never dropped. */
+  readonly excluded: {
+    readonly patientId: string;
+    readonly category: PsaDoublingTimeChangeCategory;
+    readonly reason: string;
+  }[];
+  /**
+   * Doubling times in months (R's `quantile(type = 7)`), before and after the sLND, each among
+   * the patients whose series rises there (status `ok`): the clinical scale beside the
+   * log-slope comparison. Medians of doubling times are not the doubling time of the median
+   * slope; and a patient whose PSA does not rise has no doubling time, so the two sets differ.
+   */
+  readonly summary: { readonly pre: DoublingTimeSummary; readonly post: DoublingTimeSummary };
+}
+
+/** Median and quartiles of doubling times in months; null parts without any. */
+export interface DoublingTimeSummary {
+  /** Patients with a doubling time. */
+  readonly n: number;
+  readonly median: number | null;
+  readonly q1: number | null;
+  readonly q3: number | null;
 }
 
 /**
@@ -55,7 +75,9 @@ export function psaDoublingTimeComparison(
 ): PsaDoublingTimeComparison {
   assertArray('patients', patients);
   const pairs: PsaSlopePair[] = [];
-  const excluded: { patientId: string; reason: string }[] = [];
+  const excluded: PsaDoublingTimeComparison['excluded'] = [];
+  const preTimes: number[] = [];
+  const postTimes: number[] = [];
   patients.forEach((patient, i) => {
     let change: ReturnType<typeof psaDoublingTimeChange>;
     try {
@@ -68,6 +90,8 @@ export function psaDoublingTimeComparison(
       throw error;
     }
     const { pre, post } = change;
+    if (pre.doublingTimeMonths !== null) preTimes.push(pre.doublingTimeMonths);
+    if (post.doublingTimeMonths !== null) postTimes.push(post.doublingTimeMonths);
     if (pre.slopePerMonth !== null && post.slopePerMonth !== null) {
       pairs.push({
         patientId: patient.id,
@@ -77,7 +101,7 @@ export function psaDoublingTimeComparison(
         category: change.category,
       });
     } else {
-      excluded.push({ patientId: patient.id, reason: change.reason });
+      excluded.push({ patientId: patient.id, category: change.category, reason: change.reason });
     }
   });
   const changes = pairs.map((p) => p.change);
@@ -101,5 +125,15 @@ export function psaDoublingTimeComparison(
         ? null
         : { statistic: test.statistic, pValue: test.pValue, method: test.method },
     excluded,
+    summary: { pre: doublingTimeSummary(preTimes), post: doublingTimeSummary(postTimes) },
+  };
+}
+
+function doublingTimeSummary(months: readonly number[]): DoublingTimeSummary {
+  return {
+    n: months.length,
+    median: quantileType7(months, 0.5),
+    q1: quantileType7(months, 0.25),
+    q3: quantileType7(months, 0.75),
   };
 }

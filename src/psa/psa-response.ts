@@ -17,8 +17,10 @@ export interface PsaResponseOptions extends PsaLandmarkOptions {
 /** Result of {@link psaResponse}. */
 export interface PsaResponseResult {
   readonly patientId: string;
-  /** Whether a landmark value exists. */
+  /** Whether a landmark value exists (drawn before any ADT start). */
   readonly evaluable: boolean;
+  /** Why the patient is not evaluable (no PSA in the window, or only PSA on ADT); else null. */
+  readonly reason: string | null;
   /**
    * Landmark PSA < `completeResponseBelow`. null when not evaluable, or when an undetectable
    * result's detection limit is above the threshold (then the true value cannot be placed).
@@ -34,7 +36,10 @@ export interface PsaResponseResult {
  * biochemical response when the landmark PSA is < 0.2 ng/mL (the usual sLND literature
  * definition, e.g. Suardi et al., Eur Urol 2015) and undetectable when flagged so or
  * < 0.1 ng/mL. Thresholds are configurable. An undetectable result counts as below a threshold
- * only when its detection limit is at or below that threshold.
+ * only when its detection limit is at or below that threshold. A PSA drawn on or after the
+ * start of androgen deprivation therapy is never the landmark value ({@link psaAtLandmark}): a
+ * low PSA under hormone therapy is not a response to the surgery, so a patient with only such
+ * values in the window is not evaluable, with the reason.
  *
  * @param patient - a patient (see `parseCohort`).
  * @param options - landmark options and thresholds (ng/mL, > 0).
@@ -55,6 +60,7 @@ export function psaResponse(patient: Patient, options: PsaResponseOptions = {}):
     return {
       patientId: landmark.patientId,
       evaluable: false,
+      reason: landmark.reason,
       completeResponse: null,
       undetectable: null,
       landmark,
@@ -66,6 +72,7 @@ export function psaResponse(patient: Patient, options: PsaResponseOptions = {}):
   return {
     patientId: landmark.patientId,
     evaluable: true,
+    reason: null,
     completeResponse,
     undetectable: m.undetectable === true || m.value < undetectableBelow,
     landmark,

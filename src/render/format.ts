@@ -26,3 +26,13 @@ export function withInterval(
 ): string {
   return `${fixed(estimate, digits)} (${fixed(lower, digits)} to ${fixed(upper, digits)})`;
 }
+
+/** `1 event`, `2 events`: a count with its noun, singular for exactly one. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+/** `3/40 (7.5%)`: a count out of n with its percentage. */
+export function countOf(count: number, n: number, rate: number | null): string {
+  return `${count}/${n} (${percent(rate)})`;
+}

@@ -1,15 +1,16 @@
 import { escapeXml } from '../plot/_internal/svg.js';
 import type { TrialReport } from '../report/trial-report.js';
-import { type Block, reportDocument } from './report-document.js';
+import type { Block } from './block.js';
+import { reportDocument } from './report-document.js';
 
 const STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:980px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}h3{font-size:1.05rem}
 table{border-collapse:collapse;margin:.8rem 0;font-variant-numeric:tabular-nums}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .7rem;text-align:left;vertical-align:top}
-th{background:#f5f5f5}td.num,th.num{text-align:right}
+th{background:#f5f5f5}td.num,th.num{text-align:right}td.num{white-space:nowrap}
 figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{color:#555;font-size:.9rem}
 .callout{padding:.6rem .9rem;border-radius:4px;margin:.8rem 0;font-weight:600}
-.callout.ok{background:#e7f5ea;border-left:4px solid #2e7d32}.callout.alert{background:#fdecea;border-left:4px solid #c62828}.callout.note{background:#eef3fb;border-left:4px solid #1565c0}
+.callout.ok{background:#e7f5ea;border-left:4px solid #2e7d32}.callout.warn{background:#fff4e0;border-left:4px solid #b26a00}.callout.alert{background:#fdecea;border-left:4px solid #c62828}.callout.note{background:#eef3fb;border-left:4px solid #1565c0}
 `;
 
 function table(block: Extract<Block, { kind: 'table' }>): string {

@@ -1,18 +1,16 @@
 import type { TrialReport } from '../report/trial-report.js';
-import { type Block, reportDocument } from './report-document.js';
+import type { Block } from './block.js';
+import { reportDocument } from './report-document.js';
 
 /**
- * Escapes text for Markdown: characters that would start markup (emphasis, links, code, HTML,
- * table cells) are backslash-escaped or written as entities, so data cannot change the layout
- * or inject HTML into a Markdown viewer.
+ * Escapes text for Markdown (CommonMark and GitHub's): every character that could start markup
+ * (emphasis, strike-through, links, code, HTML, entities, table cells, headings) is
+ * backslash-escaped, which CommonMark allows for any ASCII punctuation, so the text reads as
+ * itself in the file and renders as itself, with no HTML entity in it; line breaks (LF, CR and
+ * CRLF) become spaces, so data cannot start a new block.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+  return text.replace(/([\\`*_[\]|#<>&~])/g, '\\$1').replace(/\r\n|\r|\n/g, ' ');
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): string {

@@ -60,6 +60,8 @@ export function cohortAsOf(patients: readonly Patient[], asOf?: IsoDate): Cohort
       if (date === undefined) delete out[field];
       else out[field] = date;
     }
+    // A death not yet known at the cut has no cause either.
+    if (out['deathDate'] === undefined) delete out['deathCause'];
     kept.push(out as unknown as Patient);
   }
   return { asOf: day, patients: kept, notYetOperated };

@@ -12,6 +12,7 @@ import type {
   PsaMeasurement,
   TestosteroneMeasurement,
 } from '../model/types.js';
+import { detectCastrationResistance } from '../psa/detect-castration-resistance.js';
 
 /** Options of {@link simulateCohort}. */
 export interface SimulateCohortOptions {
@@ -162,7 +163,10 @@ function psaResult(date: IsoDate, value: number): PsaMeasurement {
  * the year after a relapse; ADT after PSA progression, at metastasis, or at the latest within 2
  * months of PSA reaching 10 ng/mL, with testosterone before (250-650
  * ng/dL) and castrate after (< 50 ng/dL); castration resistance in 45% of patients on ADT,
- * 6-18 months after it; death in 30% of those, plus 1.5% other-cause deaths within two years;
+ * setting in 6-18 months after it (PSA then doubles every 90 days) and recorded on the date the
+ * patient's own labs first meet the EAU definition (`detectCastrationResistance`), as a site
+ * would date it; death in 30% of those (cause `'prostate-cancer'`), plus 1.5% other-cause deaths
+ * within two years (cause `'other'`);
  * 8% lost to follow-up; complications (Clavien-Dindo) in 35% of patients within 90 days, mostly
  * grade I-II, some IIIa/IIIb, rarely IVa, rarely with the suffix "d". Everything after the last
  * follow-up (the data cut, a dropout or death) is unobserved and left out.
@@ -298,8 +302,11 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
       ? adtDay + draw.int(180, 540)
       : Infinity;
   let deathDay = 30 + draw.exponential(P_OTHER_DEATH_2Y, 700);
+  let diesOfCancer = false;
   if (Number.isFinite(crpcDay) && draw.chance(P_DEATH_AFTER_CRPC)) {
-    deathDay = Math.min(deathDay, crpcDay + draw.int(60, 420));
+    const cancerDeathDay = crpcDay + draw.int(60, 420);
+    diesOfCancer = cancerDeathDay < deathDay;
+    deathDay = Math.min(deathDay, cancerDeathDay);
   }
   const dropoutDay = draw.chance(P_DROPOUT) && cutDay > 120 ? draw.int(120, cutDay) : Infinity;
 
@@ -346,12 +353,19 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
     patient['adtStartDate'] = day(adtDay);
   }
   patient['complications'] = complications.map(({ day: t, ...c }) => ({ date: day(t), ...c }));
-  if (Number.isFinite(crpcDay) && seen(crpcDay) && seen(adtDay)) {
-    patient['castrationResistanceDate'] = day(crpcDay);
+  // Castration resistance is recorded on the date the patient's own simulated labs first meet
+  // the EAU definition, as a site would date it (the disease's own onset, crpcDay, drives the
+  // PSA but is not observable).
+  if (patient['adtStartDate'] !== undefined) {
+    const met = detectCastrationResistance(patient as unknown as Patient, { definition: 'eau' });
+    if (met !== null) patient['castrationResistanceDate'] = met.date;
   }
   const metastasisSeen = Number.isFinite(metastasisDay) && seen(metastasisDay);
   if (metastasisSeen) patient['distantMetastasisDate'] = day(metastasisDay);
-  if (died) patient['deathDate'] = day(deathDay);
+  if (died) {
+    patient['deathDate'] = day(deathDay);
+    patient['deathCause'] = diesOfCancer ? 'prostate-cancer' : 'other';
+  }
   patient['lastFollowUpDate'] = day(endDay);
   if (metastasisSeen) patient['lastImagingDate'] = day(metastasisDay);
   else if (draw.chance(0.9))

@@ -9,6 +9,11 @@ export {
   cumulativeIncidence,
 } from './cumulative-incidence.js';
 export {
+  type CumulativeIncidenceAtOptions,
+  type CumulativeIncidenceAtRow,
+  cumulativeIncidenceAt,
+} from './cumulative-incidence-at.js';
+export {
   ENDPOINTS,
   type Endpoint,
   type EndpointDataOptions,

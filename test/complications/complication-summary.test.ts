@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/complications.json';
 import { complicationSummary } from '../../src/complications/complication-summary.js';
+import { comprehensiveComplicationIndex } from '../../src/complications/comprehensive-complication-index.js';
 import { addDaysIso } from '../../src/model/iso-date.js';
 import type { ClavienDindoGrade, Complication, Patient } from '../../src/model/types.js';
 import { binomialConfidenceInterval } from '../../src/stats/binomial-confidence-interval.js';
@@ -8,6 +9,8 @@ import { expectClose } from '../_helpers/close.js';
 import { deepFreeze } from '../_helpers/deep-freeze.js';
 
 const SURGERY = '2024-01-10';
+/** The CCI of one grade II complication, computed as the summary computes it. */
+const cciII = comprehensiveComplicationIndex(['II']);
 
 function patient(
   id: string,
@@ -59,7 +62,8 @@ describe('complicationSummary', () => {
       expectClose(row.lower, expected.lower, { label: `${key} lower` });
       expectClose(row.upper, expected.upper, { label: `${key} upper` });
     }
-    expect(s.eventsByGrade).toEqual(fixture.cohort.eventsByGrade);
+    // The fixture has no grade without its sub-grade.
+    expect(s.eventsByGrade).toEqual({ ...fixture.cohort.eventsByGrade, III: 0, IV: 0 });
     expect(s.totalEvents).toBe(Object.values(fixture.cohort.eventsByGrade).reduce((a, b) => a + b));
     s.patients.forEach((p, i) => {
       expectClose(p.cci, fixture.cohort.cci[i], { label: p.patientId });
@@ -76,27 +80,33 @@ describe('complicationSummary', () => {
       'I',
       'II',
       'IIIa',
+      'III',
       'IIIb',
       'IVa',
+      'IV',
       'IVb',
       'V',
       'any',
       'minor',
       'major',
       'suffixD',
+      'mortality',
     ]);
     expect(s.rows.map((r) => r.label)).toEqual([
       'Grade I',
       'Grade II',
       'Grade IIIa',
+      'Grade III (sub-grade not recorded)',
       'Grade IIIb',
       'Grade IVa',
+      'Grade IV (sub-grade not recorded)',
       'Grade IVb',
       'Grade V',
       'Any complication',
       'Minor (I-II)',
       'Major (IIIa-V)',
       'Suffix d (persists at discharge)',
+      'Death within 90 days (any cause)',
     ]);
   });
 
@@ -126,7 +136,17 @@ describe('complicationSummary', () => {
       ]),
       patient('B', [[4, 'II']]),
     ]);
-    expect(s.eventsByGrade).toEqual({ I: 1, II: 3, IIIa: 0, IIIb: 0, IVa: 0, IVb: 0, V: 0 });
+    expect(s.eventsByGrade).toEqual({
+      I: 1,
+      II: 3,
+      IIIa: 0,
+      III: 0,
+      IIIb: 0,
+      IVa: 0,
+      IV: 0,
+      IVb: 0,
+      V: 0,
+    });
     expect(s.totalEvents).toBe(4);
     expect(s.rows.find((r) => r.key === 'II')!.count).toBe(2);
     expect(s.rows.find((r) => r.key === 'I')!.count).toBe(0);
@@ -140,7 +160,7 @@ describe('complicationSummary', () => {
       expect(row.lower).toBe(0);
       expectClose(row.upper, binomialConfidenceInterval(0, 2).upper);
     }
-    expect(s.cci).toEqual({ median: 0, q1: 0, q3: 0, iqr: 0 });
+    expect(s.cci).toEqual({ n: 2, median: 0, q1: 0, q3: 0, iqr: 0 });
     expect(s.totalEvents).toBe(0);
     expect(s.notes).toEqual([]);
   });
@@ -163,6 +183,7 @@ describe('complicationSummary', () => {
       complicationCount: 2,
       cci: 100,
       completeFollowUp: true,
+      diedInWindow: true,
     });
     expect(s.rows.find((r) => r.key === 'V')!.count).toBe(1);
     expect(s.rows.find((r) => r.key === 'major')!.count).toBe(1);
@@ -172,12 +193,103 @@ describe('complicationSummary', () => {
     expect(s.notes).toEqual([]);
   });
 
-  it('notes a death within the window without a grade V complication', () => {
+  it('counts a death within the window as grade V unless its cause is prostate cancer or other', () => {
+    const died = (id: string, day: number, deathCause?: Patient['deathCause']) =>
+      patient(id, [[3, 'II']], {
+        deathDate: addDaysIso(SURGERY, day),
+        lastFollowUpDate: addDaysIso(SURGERY, day),
+        ...(deathCause === undefined ? {} : { deathCause }),
+      });
     const s = complicationSummary([
-      patient('A', [[3, 'II']], { deathDate: addDaysIso(SURGERY, 40) }),
+      died('none', 40),
+      died('unknown', 10, 'unknown'),
+      died('complication', 90, 'complication'),
+      died('cancer', 20, 'prostate-cancer'),
+      died('other', 30, 'other'),
+      died('late', 91),
     ]);
-    expect(s.patients[0]!.completeFollowUp).toBe(true);
-    expect(s.notes.join('\n')).toMatch(/1 patient died within the 90-day window.*A \(day 40\)/);
+    expect(s.patients.map((p) => p.worstGrade)).toEqual(['V', 'V', 'V', 'II', 'II', 'II']);
+    expect(s.patients.map((p) => p.cci)).toEqual([100, 100, 100, cciII, cciII, cciII]);
+    expect(s.patients.map((p) => p.diedInWindow)).toEqual([true, true, true, true, true, false]);
+    expect(s.eventsByGrade.V).toBe(3);
+    const row = (key: string) => s.rows.find((r) => r.key === key)!;
+    expect(row('V').count).toBe(3);
+    expect(row('major').count).toBe(3);
+    expect(row('mortality')).toMatchObject({
+      label: 'Death within 90 days (any cause)',
+      count: 5,
+      n: 6,
+    });
+    const notes = s.notes.join('\n');
+    expect(notes).toMatch(
+      /3 patients died within the 90-day window without a recorded grade V complication: each death is counted as a grade V.*none \(day 40, cause not recorded\), unknown \(day 10, cause unknown\), complication \(day 90, cause complication\)/,
+    );
+    expect(notes).toMatch(
+      /2 patients died within the 90-day window of a cause recorded as prostate cancer or other: not counted.*cancer \(day 20, cause prostate-cancer\), other \(day 30, cause other\)/,
+    );
+  });
+
+  it('does not add a second grade V for a death already recorded as one', () => {
+    const s = complicationSummary([
+      patient('A', [[12, 'V']], {
+        deathDate: addDaysIso(SURGERY, 12),
+        lastFollowUpDate: addDaysIso(SURGERY, 12),
+      }),
+    ]);
+    expect(s.eventsByGrade.V).toBe(1);
+    expect(s.notes).toEqual([]);
+  });
+
+  it('gives every rate among all operated and among the patients whose outcome is known', () => {
+    // At an interim cut: 3 patients inside their window (A with a major complication), 7 whose
+    // window has closed (3 with a major complication): 4/10 among all, 4/8 among the known.
+    const inWindow = { lastFollowUpDate: addDaysIso(SURGERY, 40) };
+    const s = complicationSummary([
+      patient('A', [[5, 'IIIb']], inWindow),
+      patient('B', [[5, 'I']], inWindow),
+      patient('C', [], inWindow),
+      patient('D', [[5, 'IIIa']]),
+      patient('E', [[5, 'IVa']]),
+      patient('F', [[50, 'IIIb']]),
+      patient('G', []),
+      patient('H', [[5, 'II']]),
+      patient('I', []),
+      patient('J', []),
+    ]);
+    expect(s.completedWindow).toBe(7);
+    const row = (key: string) => s.rows.find((r) => r.key === key)!;
+    expect(row('major')).toMatchObject({ count: 4, n: 10 });
+    expect(row('major').evaluable).toMatchObject({ count: 4, n: 8 });
+    expectClose(row('major').evaluable.rate, 0.5);
+    expectClose(row('major').evaluable.lower, binomialConfidenceInterval(4, 8).lower);
+    // Any complication: A and B are in it already; C's outcome is open.
+    expect(row('any').evaluable).toMatchObject({ count: 6, n: 9 });
+    // A worst grade can still change inside the window: only completed windows count.
+    expect(row('I').evaluable).toMatchObject({ count: 0, n: 7 });
+    expect(row('minor').evaluable).toMatchObject({ count: 1, n: 7 });
+  });
+
+  it('counts a grade without its sub-grade as its own row, as major, with no CCI', () => {
+    const s = complicationSummary([
+      patient('A', [[5, 'III']]),
+      patient('B', [
+        [5, 'III'],
+        [9, 'IIIb'],
+      ]),
+      patient('C', [[5, 'IV']]),
+      patient('D', [[5, 'II']]),
+    ]);
+    expect(s.patients.map((p) => p.worstGrade)).toEqual(['III', 'IIIb', 'IV', 'II']);
+    expect(s.patients.map((p) => p.cci)).toEqual([null, null, null, cciII]);
+    const row = (key: string) => s.rows.find((r) => r.key === key)!;
+    expect([row('III').count, row('IV').count, row('major').count]).toEqual([1, 1, 3]);
+    expect(s.cci).toMatchObject({ n: 1, median: cciII });
+    expect(s.notes.join('\n')).toMatch(
+      /3 patients with a grade III or IV complication whose sub-grade was not recorded: the CCI is not determined.*over the other 1: A, B, C/,
+    );
+    // With threshold IIIb, a III may have been IIIb: major, never hidden as minor.
+    const strict = complicationSummary([patient('A', [[5, 'III']])], { majorThreshold: 'IIIb' });
+    expect(strict.rows.find((r) => r.key === 'major')!.count).toBe(1);
   });
 
   it('counts but flags a patient followed for fewer than 90 days without a complication', () => {
@@ -193,7 +305,7 @@ describe('complicationSummary', () => {
     expect(s.rows.find((r) => r.key === 'any')!).toMatchObject({ count: 1, n: 3 });
     const notes = s.notes.join('\n');
     expect(notes).toMatch(
-      /1 patient followed for fewer than 90 days without a complication.*incompletely observed: short \(day 89\)/,
+      /1 patient followed for fewer than 90 days without a complication.*not among those who completed the window: short \(day 89\)/,
     );
     expect(notes).toMatch(/after a complication.*shortWithComplication \(day 30\)/);
     expect(notes).not.toMatch(/exact/);
@@ -258,7 +370,7 @@ describe('complicationSummary', () => {
     for (const row of s.rows) {
       expect(row).toMatchObject({ count: 0, n: 0, rate: null, lower: null, upper: null });
     }
-    expect(s.cci).toEqual({ median: null, q1: null, q3: null, iqr: null });
+    expect(s.cci).toEqual({ n: 0, median: null, q1: null, q3: null, iqr: null });
     expect(s.notes).toEqual(['No patients: every rate, interval and CCI quantile is null.']);
   });
 
@@ -284,18 +396,23 @@ describe('complicationSummary', () => {
       /^patients\[0\]\.id must be a string/,
     );
     expect(() =>
-      complicationSummary([patient('A', []), patient('B', [[3, 'III' as never]])]),
-    ).toThrow(/^patients\[1\]\.complications\[0\]\.grade must be one of.*"III"/);
+      complicationSummary([patient('A', []), patient('B', [[3, 'IIIc' as never]])]),
+    ).toThrow(/^patients\[1\]\.complications\[0\]\.grade must be one of.*"IIIc"/);
     expect(() => complicationSummary([{ ...patient('A', []), surgeryDate: '10/01/2024' }])).toThrow(
       /^patients\[0\]\.surgeryDate/,
     );
     expect(() =>
       complicationSummary([{ ...patient('A', []), lastFollowUpDate: '2024-02-30' }]),
     ).toThrow(/^patients\[0\]\.lastFollowUpDate.*"2024-02-30"/);
+    expect(() =>
+      complicationSummary([
+        { ...patient('A', []), deathDate: SURGERY, deathCause: 'accident' as never },
+      ]),
+    ).toThrow(/^patients\[0\]\.deathCause must be one of.*"accident"/);
     expect(() => complicationSummary([], { windowDays: -3 })).toThrow(/^options\.windowDays/);
     expect(() => complicationSummary([], { confLevel: 1 })).toThrow(/^options\.confLevel/);
     expect(() => complicationSummary([], { method: 'exact' as never })).toThrow(/^options\.method/);
-    expect(() => complicationSummary([], { majorThreshold: 'III' as never })).toThrow(
+    expect(() => complicationSummary([], { majorThreshold: 'IIIc' as never })).toThrow(
       /^options\.majorThreshold/,
     );
   });

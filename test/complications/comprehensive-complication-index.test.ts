@@ -8,7 +8,8 @@ import type { ClavienDindoGrade } from '../../src/model/types.js';
 import { expectClose } from '../_helpers/close.js';
 import { deepFreeze } from '../_helpers/deep-freeze.js';
 
-const oneDecimal = (x: number): number => Math.round(x * 10) / 10;
+const oneDecimal = (x: number | null): number | null =>
+  x === null ? null : Math.round(x * 10) / 10;
 
 describe('CCI_WEIGHTS', () => {
   it('is the Slankamenac 2013 weights table', () => {

@@ -17,20 +17,39 @@ describe('compareGrades', () => {
   });
 
   it('sorts grades as a comparator, without touching a frozen input', () => {
-    const input = Object.freeze(['V', 'IIIb', 'I', 'IVa', 'II', 'IVb', 'IIIa'] as const);
+    const input = Object.freeze([
+      'V',
+      'IIIb',
+      'IV',
+      'I',
+      'IVa',
+      'III',
+      'II',
+      'IVb',
+      'IIIa',
+    ] as const);
     expect([...input].sort(compareGrades)).toEqual([...CLAVIEN_DINDO_GRADES]);
   });
 
   it('rejects a non-grade, naming the argument', () => {
     expect(() => compareGrades('3a' as ClavienDindoGrade, 'I')).toThrow(/^a must be one of/);
-    expect(() => compareGrades('I', 'IV' as ClavienDindoGrade)).toThrow(/^b must be one of.*"IV"/);
+    expect(() => compareGrades('I', 'IVc' as ClavienDindoGrade)).toThrow(
+      /^b must be one of.*"IVc"/,
+    );
   });
 });
 
 describe('isMajorComplication', () => {
   it('splits minor I-II from major IIIa-V by default', () => {
     const major = CLAVIEN_DINDO_GRADES.filter((g) => isMajorComplication(g));
-    expect(major).toEqual(['IIIa', 'IIIb', 'IVa', 'IVb', 'V']);
+    expect(major).toEqual(['IIIa', 'III', 'IIIb', 'IVa', 'IV', 'IVb', 'V']);
+  });
+
+  it('counts a grade without its sub-grade as major when its worse sub-grade would be', () => {
+    expect(isMajorComplication('III', { threshold: 'IIIb' })).toBe(true);
+    expect(isMajorComplication('III', { threshold: 'IVa' })).toBe(false);
+    expect(isMajorComplication('IV', { threshold: 'IVb' })).toBe(true);
+    expect(isMajorComplication('IV', { threshold: 'V' })).toBe(false);
   });
 
   it('honours another threshold', () => {
@@ -42,8 +61,8 @@ describe('isMajorComplication', () => {
 
   it('rejects a bad grade or threshold', () => {
     expect(() => isMajorComplication('3' as ClavienDindoGrade)).toThrow(/^grade must be one of/);
-    expect(() => isMajorComplication('I', { threshold: 'III' as ClavienDindoGrade })).toThrow(
-      /^options\.threshold must be one of.*"III"/,
+    expect(() => isMajorComplication('I', { threshold: 'IIIc' as ClavienDindoGrade })).toThrow(
+      /^options\.threshold must be one of.*"IIIc"/,
     );
     expect(() => isMajorComplication('I', null as never)).toThrow(TypeError);
   });
@@ -98,6 +117,14 @@ describe('parseClavienDindoGrade', () => {
     // surrounding whitespace
     ['  IIIb  ', 'IIIb', false],
     ['\tGrade 2\n', 'II', false],
+    // Sub-grade not recorded: a grade of its own, still major.
+    ['III', 'III', false],
+    ['3', 'III', false],
+    ['Grade 3', 'III', false],
+    ['IV', 'IV', false],
+    ['4', 'IV', false],
+    ['IIId', 'III', true],
+    ['4d', 'IV', true],
   ];
 
   for (const [text, grade, persistsAtDischarge] of accepted) {
@@ -109,11 +136,6 @@ describe('parseClavienDindoGrade', () => {
   const rejected: readonly [string, RegExp][] = [
     ['', /Clavien-Dindo grade\. Accepted:/],
     ['   ', /Clavien-Dindo grade\. Accepted:/],
-    ['III', /grade III needs its sub-grade a or b/],
-    ['3', /grade III needs its sub-grade a or b/],
-    ['IV', /grade IV needs its sub-grade a or b/],
-    ['4', /grade IV needs its sub-grade a or b/],
-    ['IIId', /grade III needs its sub-grade/],
     ['Ia', /grade I has no sub-grade/],
     ['IIb', /grade II has no sub-grade/],
     ['2a', /grade II has no sub-grade/],

@@ -9,6 +9,7 @@ describe('complications barrel', () => {
       'complicationSummary',
       'complicationsWithin',
       'comprehensiveComplicationIndex',
+      'deathInWindow',
       'isMajorComplication',
       'parseClavienDindoGrade',
       'worstGrade',

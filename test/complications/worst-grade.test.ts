@@ -14,6 +14,9 @@ describe('worstGrade', () => {
     const input = deepFreeze([at('II'), at('IVa'), at('I'), at('IIIb')]);
     expect(worstGrade(input)).toBe('IVa');
     expect(worstGrade([at('IIIb'), at('IIIa')])).toBe('IIIb');
+    // A grade III without its sub-grade is at least IIIa and possibly IIIb.
+    expect(worstGrade([at('IIIa'), at('III')])).toBe('III');
+    expect(worstGrade([at('III'), at('IIIb')])).toBe('IIIb');
   });
 
   it('is V when the patient died of a complication', () => {
@@ -29,8 +32,8 @@ describe('worstGrade', () => {
     expect(() => worstGrade([at('I'), null as never])).toThrow(
       /^complications\[1\] must be an object/,
     );
-    expect(() => worstGrade([at('I'), at('IV' as never)])).toThrow(
-      /^complications\[1\]\.grade must be one of.*"IV"/,
+    expect(() => worstGrade([at('I'), at('IVc' as never)])).toThrow(
+      /^complications\[1\]\.grade must be one of.*"IVc"/,
     );
   });
 });

@@ -294,7 +294,7 @@ describe('parseCohortCsv: row problems', () => {
     const issues = issuesOf({
       patients: PATIENTS.replace('2019-05-02', '02/05/2019'),
       psa: `${PSA}\nP02,2024-02-30,1\nP02,2024-06-01,-0.5\nP02,2024-07-01,abc\nP02,2024-08-01,<0`,
-      complications: `${COMPLICATIONS}\nP02,2024-02-22,III,x\nP02,2024-02-23,Grade 6,x`,
+      complications: `${COMPLICATIONS}\nP02,2024-02-22,IIa,x\nP02,2024-02-23,Grade 6,x`,
       testosterone: `${TESTOSTERONE}P02,2025-01-01,<20\n`,
     });
     expect(issues.map((i) => [i.file, i.line, i.column, i.code])).toEqual([
@@ -312,7 +312,9 @@ describe('parseCohortCsv: row problems', () => {
       'patients.csv line 2, column 3: prostatectomy_date "02/05/2019" is not an existing calendar date written YYYY-MM-DD',
     );
     expect(messages[2]).toMatch(/value "-0.5" is negative/);
-    expect(messages[5]).toMatch(/grade "III" is not a Clavien-Dindo grade \(grade III needs/);
+    expect(messages[5]).toMatch(
+      /grade "IIa" is not a Clavien-Dindo grade \(grade II has no sub-grade/,
+    );
   });
 
   it('reports duplicate patient ids with both lines', () => {

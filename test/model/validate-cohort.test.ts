@@ -68,7 +68,7 @@ describe('validateCohort', () => {
       ['A', 'complications[0].grade', 'invalid_grade'],
       ['B', 'lastFollowUpDate', 'missing_field'],
     ]);
-    expect(issues[2]!.message).toMatch(/"IIIc".*I, II, IIIa, IIIb, IVa, IVb, V/);
+    expect(issues[2]!.message).toMatch(/"IIIc".*I, II, IIIa, III, IIIb, IVa, IV, IVb, V/);
   });
 
   it('rejects duplicate ids and unknown fields', () => {
@@ -167,6 +167,48 @@ describe('validateCohort', () => {
       expect.objectContaining({ path: 'psa[2]', code: 'conflicting_duplicate' }),
     ]);
     expect(issues[0]!.message).toMatch(/psa\[0\] and psa\[2\]/);
+  });
+
+  it('checks the cause of death and warns about a death inside the 90-day window without one', () => {
+    const base = makePatient({ surgeryDate: '2024-01-10' });
+    const dead = (day: string, extra: object = {}) => ({
+      ...base,
+      deathDate: day,
+      lastFollowUpDate: day,
+      ...extra,
+    });
+    const ok = validateCohort([
+      dead('2024-01-27'),
+      { ...dead('2024-02-01', { deathCause: 'other' }), id: 'P02' },
+      { ...dead('2024-04-10'), id: 'P03' }, // day 91: outside the window
+    ]);
+    expect(ok.ok).toBe(true);
+    expect(ok.warnings.map((w) => [w.patientId, w.path, w.code])).toEqual([
+      [base.id, 'deathCause', 'death_cause_missing'],
+    ]);
+    expect(ok.warnings[0]!.message).toMatch(/died on day 17 .* counted as a grade V complication/);
+    expect(issuesOf([{ ...base, deathCause: 'other' }])).toMatchObject([
+      { path: 'deathCause', code: 'death_cause_without_death' },
+    ]);
+    expect(issuesOf([dead('2024-01-27', { deathCause: 'heart' })])).toMatchObject([
+      { path: 'deathCause', code: 'invalid_value' },
+    ]);
+  });
+
+  it('warns about a testosterone below 1 ng/dL (probably ng/mL)', () => {
+    const result = validateCohort([
+      makePatient({
+        testosterone: [
+          { date: '2024-04-01', value: 350 },
+          { date: '2024-05-01', value: 0.2 },
+        ],
+      }),
+    ]);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toMatchObject([
+      { path: 'testosterone[1].value', code: 'testosterone_unit_suspect' },
+    ]);
+    expect(result.warnings[0]!.message).toMatch(/0\.2 ng\/dL on 2024-05-01 .* ng\/mL/);
   });
 
   it('offers the patients no issue names, for a caller that excludes the rest', () => {

@@ -27,7 +27,7 @@ const cohort: Patient[] = [
   patient('P03', '2025-02-01', '2025-02-20'), // lost at day 19
   patient('P10', '2025-02-15', '2025-06-15', [{ date: '2025-05-21', grade: 'IIIa' }]), // day 95: outside
   patient('P09', '2025-03-31', '2025-06-29'), // followed exactly to day 90
-  patient('P08', '2025-04-10', '2025-04-25', [], '2025-04-25'), // died day 15, no complication recorded
+  patient('P08', '2025-04-10', '2025-04-25', [], '2025-04-25'), // died day 15, no cause: grade V
   patient('P07', '2025-04-15', '2025-07-10', [{ date: '2025-07-02', grade: 'IVa' }]), // event after asOf
   patient('P04', '2025-05-01', '2025-06-25'), // window open
 ];
@@ -43,38 +43,66 @@ describe('safetyMonitor', () => {
       ['P03', 'incomplete'],
       ['P10', 'no-event'],
       ['P09', 'no-event'],
-      ['P08', 'incomplete'],
+      ['P08', 'event'],
       ['P07', 'pending'],
       ['P04', 'pending'],
       ['P05', 'event'],
       ['P06', 'not-yet-operated'],
     ]);
-    expect(r.patients.map((p) => p.order)).toEqual([1, 2, null, 3, 4, null, null, null, 5, null]);
+    expect(r.patients.map((p) => p.order)).toEqual([1, 2, null, 3, 4, 5, null, null, 6, null]);
     expect(r.patients.map((p) => p.cumulativeEvents)).toEqual([
       1,
       1,
       null,
       1,
       1,
-      null,
-      null,
-      null,
       2,
+      null,
+      null,
+      3,
       null,
     ]);
     expect(r.patients[0]!.eventDate).toBe('2025-01-20');
     expect(r.patients[0]!.windowEndDate).toBe('2025-04-10');
     expect(r.patients[2]!.followUpEndDate).toBe('2025-02-20');
-    expect(r.patients[5]!.followUpEndDate).toBe('2025-04-25');
+    // P08 died on day 15 with no cause recorded: the death is a grade V complication, an event.
+    expect(r.patients[5]!.eventDate).toBe('2025-04-25');
     expect(r).toMatchObject({
-      evaluable: 5,
-      events: 2,
+      evaluable: 6,
+      events: 3,
       pending: 2,
-      incomplete: 2,
+      incomplete: 1,
       notYetOperated: 1,
       pendingIds: ['P07', 'P04'],
-      incompleteIds: ['P03', 'P08'],
+      incompleteIds: ['P03'],
     });
+  });
+
+  it('counts a death within the window unless its cause is prostate cancer or other', () => {
+    const death = (id: string, deathCause?: Patient['deathCause']) => ({
+      ...patient(id, '2025-01-10', '2025-01-30', [], '2025-01-30'),
+      ...(deathCause === undefined ? {} : { deathCause }),
+    });
+    const r = safetyMonitor(
+      [death('A'), death('B', 'unknown'), death('C', 'other'), death('D', 'prostate-cancer')],
+      { rule, asOf: '2025-02-15' },
+    );
+    expect(r.patients.map((p) => [p.id, p.status, p.eventDate, p.followUpEndDate])).toEqual([
+      ['A', 'event', '2025-01-30', null],
+      ['B', 'event', '2025-01-30', null],
+      ['C', 'no-event', null, '2025-01-30'],
+      ['D', 'no-event', null, '2025-01-30'],
+    ]);
+    expect(r).toMatchObject({ evaluable: 4, events: 2, pending: 0, incomplete: 0 });
+    // The issue's scenario: 10 patients, two die on days 10 and 17 with nothing recorded.
+    const ten = Array.from({ length: 10 }, (_, i) => patient(`P${i}`, '2025-01-10', '2025-06-01'));
+    ten[3] = patient('P3', '2025-01-10', '2025-01-20', [], '2025-01-20');
+    ten[7] = patient('P7', '2025-01-10', '2025-01-27', [], '2025-01-27');
+    const monitored = safetyMonitor(ten, {
+      rule: { looks: [5, 10], maxAllowed: [0, 1] },
+      asOf: '2025-06-01',
+    });
+    expect(monitored).toMatchObject({ evaluable: 10, events: 2, decision: 'stop' });
   });
 
   it('stops when the evaluable patients cross the rule', () => {
@@ -89,9 +117,11 @@ describe('safetyMonitor', () => {
       asOf: '2025-06-30',
       event: (c) => c.grade !== 'I' && c.grade !== 'II' && c.grade !== 'IIIa',
     });
-    expect(r.events).toBe(1);
+    // P01's IIIb and P08's death (grade V); P05's IIIa is not an event under this definition.
+    expect(r.events).toBe(2);
     expect(r.patients.find((p) => p.id === 'P05')!.status).toBe('pending');
-    expect(r.decision).toBe('continue');
+    // 2 events in the first 5 evaluable patients: more than the 1 allowed at the first look.
+    expect(r.decision).toBe('stop');
     const wide = safetyMonitor(cohort, { rule, asOf: '2025-06-30', windowDays: 120 });
     expect(wide.patients.find((p) => p.id === 'P10')!.status).toBe('event');
   });

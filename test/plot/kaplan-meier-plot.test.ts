@@ -143,6 +143,13 @@ describe('kaplanMeierPlot', () => {
     expect(textsOf(out, 'km-risk')).toEqual(['2', '2', '1', '0']);
   });
 
+  it("shows the band in the legend in the curve's colour for one curve, in grey for several", () => {
+    const legendBand = (markup: string) =>
+      /<g class="legend">.*?<rect [^>]*fill="(#[0-9A-Fa-f]{6})" fill-opacity/.exec(markup)?.[1];
+    expect(legendBand(kaplanMeierPlot([{ label: 'One', fit: fitA }]))).toBe('#0072B2');
+    expect(legendBand(svg)).toBe('#555555');
+  });
+
   it('leaves the band out where a limit is null, and altogether for confType none', () => {
     const none = kaplanMeierPlot([
       {

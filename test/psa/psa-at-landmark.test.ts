@@ -74,6 +74,56 @@ describe('psaAtLandmark', () => {
     expect(result.percentChangeIsBound).toBe(true);
   });
 
+  it('gives exactly -100 for a fall to 0, never less (100 (0 - b) / b rounds below -100)', () => {
+    // The issue's cohort (baseline 0.69) and every baseline 0.01 to 20.00 ng/mL.
+    for (let cents = 1; cents <= 2000; cents++) {
+      const baseline = cents / 100;
+      const result = psaAtLandmark(
+        makePatient({
+          surgeryDate: '2024-01-10',
+          psa: [
+            { date: '2024-01-05', value: baseline },
+            { date: '2024-02-21', value: 0 },
+          ],
+        }),
+      );
+      if (result.percentChange !== -100)
+        expect.fail(`baseline ${baseline}: ${result.percentChange}`);
+    }
+  });
+
+  it('gives no percent change when the ratio to a tiny baseline overflows', () => {
+    const result = psaAtLandmark(
+      makePatient({
+        surgeryDate: '2024-01-10',
+        psa: [
+          { date: '2024-01-05', value: 1e-320 },
+          { date: '2024-02-21', value: 1e10 },
+        ],
+      }),
+    );
+    expect(result.percentChange).toBeNull();
+    expect(result.percentChangeIsBound).toBe(false);
+  });
+
+  it('never takes a PSA drawn on or after the ADT start as the landmark', () => {
+    const patient = makePatient({
+      surgeryDate: '2024-01-10',
+      adtStartDate: '2024-02-20',
+      psa: [
+        { date: '2024-02-12', value: 0.4 },
+        { date: '2024-02-20', value: 0.3 },
+        { date: '2024-02-21', value: 0.05 },
+      ],
+    });
+    const result = psaAtLandmark(patient);
+    expect(result.measurement).toEqual({ date: '2024-02-12', value: 0.4 });
+    expect(result.reason).toBeNull();
+    const onlyOnAdt = psaAtLandmark({ ...patient, psa: patient.psa.slice(1) });
+    expect(onlyOnAdt.measurement).toBeNull();
+    expect(onlyOnAdt.reason).toMatch(/^on ADT since day 41/);
+  });
+
   it('rejects bad options and patients, naming them', () => {
     expect(() => psaAtLandmark(makePatient(), { days: -1 })).toThrow(/options\.days.*-1/);
     expect(() => psaAtLandmark(makePatient(), { toleranceDays: 1.5 })).toThrow(RangeError);

@@ -80,13 +80,59 @@ describe('psaDoublingTimeChange', () => {
     expect(psaDoublingTimeChange(low).category).toBe('no-post-rise');
   });
 
-  it('not-evaluable without enough values, with the reason', () => {
+  it('not-evaluable without a pre slope; too-few-values without enough post values', () => {
     const result = psaDoublingTimeChange(makePatient({ psa: pre.slice(0, 2) }));
     expect(result.category).toBe('not-evaluable');
     expect(result.reason).toMatch(/no pre-sLND slope/);
     const noPost = psaDoublingTimeChange(makePatient({ psa: pre }));
-    expect(noPost.category).toBe('not-evaluable');
-    expect(noPost.reason).toMatch(/no post-sLND slope/);
+    expect(noPost.category).toBe('too-few-values');
+    expect(noPost.reason).toMatch(/^0 PSA values after the sLND: too few/);
+    // A single value after surgery, even an undetectable one, is not "no rise".
+    const single = psaDoublingTimeChange(
+      makePatient({ psa: [...pre, { date: '2024-06-21', value: 0.01, undetectable: true }] }),
+    );
+    expect(single.category).toBe('too-few-values');
+    expect(single.reason).toMatch(/^1 PSA value after the sLND, the last on day 163: too few/);
+    // Rising above 0.2 ng/mL, but only two values: no slope yet.
+    const two = psaDoublingTimeChange(
+      makePatient({
+        psa: [...pre, { date: '2024-02-21', value: 0.1 }, { date: '2024-08-21', value: 0.9 }],
+      }),
+    );
+    expect(two.category).toBe('too-few-values');
+    expect(two.reason).toMatch(
+      /rose from its post-sLND nadir \(0\.1 ng\/mL on day 42\) to 0\.9 ng\/mL on day 224, but there is no post-sLND slope/,
+    );
+  });
+
+  it('rising-below-threshold when PSA rises from its nadir but stays below 0.2 ng/mL', () => {
+    const result = psaDoublingTimeChange(
+      makePatient({
+        psa: [
+          ...pre,
+          { date: '2024-02-21', value: 0.01, undetectable: true },
+          { date: '2024-05-21', value: 0.03 },
+          { date: '2024-08-21', value: 0.06 },
+        ],
+      }),
+    );
+    expect(result.category).toBe('rising-below-threshold');
+    expect(result.reason).toMatch(
+      /rose from its post-sLND nadir \(<0\.01 ng\/mL on day 42\) to 0\.06 ng\/mL on day 224, still below the 0\.2 ng\/mL/,
+    );
+  });
+
+  it('says how far the follow-up actually went, not the 2-year horizon', () => {
+    const result = psaDoublingTimeChange(
+      makePatient({
+        psa: [...pre, { date: '2024-02-21', value: 0.05 }, { date: '2025-05-20', value: 0.04 }],
+        lastFollowUpDate: '2025-05-20',
+      }),
+    );
+    expect(result.category).toBe('no-post-rise');
+    expect(result.reason).toBe(
+      'PSA has not risen from its post-sLND nadir (0.04 ng/mL on day 496) by its last value on day 496',
+    );
   });
 
   it('leaves out every value from the ADT start on', () => {

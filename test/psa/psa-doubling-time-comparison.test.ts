@@ -52,8 +52,25 @@ describe('psaDoublingTimeComparison', () => {
   it('lists every patient left out, with the reason', () => {
     const result = psaDoublingTimeComparison(patients);
     expect(result.excluded).toEqual([
-      { patientId: 'F', reason: expect.stringMatching(/pre-sLND/) },
+      { patientId: 'F', category: 'not-evaluable', reason: expect.stringMatching(/pre-sLND/) },
     ]);
+  });
+
+  it('gives the median (IQR) doubling time before and after among patients whose PSA rises', () => {
+    const { summary } = psaDoublingTimeComparison(patients);
+    const months = (days: number[]) => days.map((d) => d / 30.4375).sort((a, b) => a - b);
+    const pre = months([60, 90, 120, 45, 80]);
+    const post = months([120, 200, 100, 300, 95]);
+    expect(summary.pre.n).toBe(5);
+    expect(summary.post.n).toBe(5);
+    expectClose(summary.pre.median, pre[2], { rel: 1e-9 });
+    expectClose(summary.pre.q1, pre[1], { rel: 1e-9 });
+    expectClose(summary.post.median, post[2], { rel: 1e-9 });
+    expectClose(summary.post.q3, post[3], { rel: 1e-9 });
+    expect(psaDoublingTimeComparison([]).summary).toEqual({
+      pre: { n: 0, median: null, q1: null, q3: null },
+      post: { n: 0, median: null, q1: null, q3: null },
+    });
   });
 
   it('returns nulls for an empty cohort and names a malformed patient', () => {

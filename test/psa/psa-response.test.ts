@@ -34,11 +34,35 @@ describe('psaResponse', () => {
     });
   });
 
-  it('is not evaluable without a landmark value', () => {
+  it('is not evaluable without a landmark value, with the reason', () => {
     expect(psaResponse(makePatient())).toMatchObject({
       evaluable: false,
+      reason: 'no PSA within day 42 +- 14 after the sLND',
       completeResponse: null,
       undetectable: null,
+    });
+    expect(psaResponse(at6Weeks(0.15)).reason).toBeNull();
+  });
+
+  it('is not evaluable when every landmark PSA was drawn on ADT (a response to the therapy)', () => {
+    // The case: ADT from day 15, PSA 0.05 on day 42.
+    const onAdt = { ...at6Weeks(0.05), adtStartDate: '2024-01-25' };
+    expect(psaResponse(onAdt)).toMatchObject({
+      evaluable: false,
+      completeResponse: null,
+      reason:
+        'on ADT since day 15: every PSA within day 42 +- 14 was drawn on or after the ADT start',
+    });
+    // A value before the ADT start within the window is still the landmark.
+    const before = {
+      ...onAdt,
+      psa: [{ date: '2024-02-12', value: 0.4 }, ...onAdt.psa],
+      adtStartDate: '2024-02-15',
+    };
+    expect(psaResponse(before)).toMatchObject({
+      evaluable: true,
+      completeResponse: false,
+      landmark: { measurement: { date: '2024-02-12', value: 0.4 } },
     });
   });
 

@@ -1,3 +1,5 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, reportToMarkdown } from '../../src/render/report-markdown.js';
 import { buildTrialReport } from '../../src/report/build-trial-report.js';
@@ -27,13 +29,32 @@ describe('reportToMarkdown', () => {
     expect(md.match(/\]\(plots\/[a-z-]+\.svg\)/g)).toHaveLength(5);
   });
 
-  it('escapes data so it cannot become markup', () => {
-    expect(escapeMarkdown('<b>*x*</b> | [a](b)')).toBe('&lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\[a\\](b)');
+  /** Markdown as GitHub renders it (CommonMark + GFM), raw HTML let through to be caught. */
+  const render = (md: string) =>
+    micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+
+  it('escapes data with backslashes, so it reads and renders as itself, without entities', () => {
+    const text = '<b>*x*</b> | [a](b) & ~~y~~ #1 `c` _d_';
+    expect(escapeMarkdown(text)).toBe(
+      '\\<b\\>\\*x\\*\\</b\\> \\| \\[a\\](b) \\& \\~\\~y\\~\\~ \\#1 \\`c\\` \\_d\\_',
+    );
+    expect(escapeMarkdown('a\r\nb\rc\nd')).toBe('a b c d');
+    // Rendered, the paragraph is exactly the text, HTML-escaped by the renderer.
+    expect(render(escapeMarkdown(text))).toBe(
+      '<p>&lt;b&gt;*x*&lt;/b&gt; | [a](b) &amp; ~~y~~ #1 `c` _d_</p>',
+    );
+  });
+
+  it('lets no data become markup in the rendered report', () => {
     const evil = buildTrialReport([makePatient({ id: '<script>alert(1)</script>|x' })], {
       excluded: [{ patientId: '"><img src=x onerror=alert(1)>', reasons: ['bad'] }],
     });
     const md = reportToMarkdown(evil);
-    expect(md).not.toContain('<script');
-    expect(md).not.toContain('<img');
+    expect(md).not.toMatch(/&(amp|lt|gt);/);
+    const html = render(md);
+    expect(html).not.toContain('<script');
+    expect(html).not.toMatch(/<img[^>]*onerror/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;|x');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
   });
 });

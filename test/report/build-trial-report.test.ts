@@ -21,6 +21,7 @@ describe('buildTrialReport', () => {
     expect(report.cohort.n).toBe(60);
     expect(report.complications).toEqual(complicationSummary(patients));
     const rule = stoppingRuleFromSpec('pocock:0.1,0.3,60');
+    expect(report.safety.ruleIsDefault).toBe(true);
     expect(report.safety.monitor).toEqual(safetyMonitor(patients, { rule, asOf: report.asOf }));
     const { categories, ...comparison } = report.psaDoublingTime;
     expect(comparison).toEqual(psaDoublingTimeComparison(patients));
@@ -28,7 +29,8 @@ describe('buildTrialReport', () => {
     for (const s of report.survival) {
       const fit = kaplanMeier(endpointData(patients, s.endpoint));
       expect(s.fit).toEqual(fit);
-      expect(s.at).toEqual(survivalAt(fit, [365, 730]));
+      // Everyone is at risk at 1 and 2 years here, so both are estimable and equal R's summary.
+      expect(s.at).toEqual(survivalAt(fit, [365, 730]).map((r) => ({ ...r, estimable: true })));
       expect(s.median).toEqual(survivalQuantile(fit, 0.5));
       expect(s.riskTable.map((r) => r.time)).toEqual([0, 183, 365, 548, 730]);
     }

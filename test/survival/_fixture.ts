@@ -60,6 +60,19 @@ export interface CumincFixture {
   time: number[];
   estimate: Record<string, number[]>;
   variance: Record<string, number[]>;
+  /** cmprsk::timepoints() with the log(-log) interval (tidycmprsk, Pintilie 2006). */
+  timepoints: {
+    times: number[];
+    at: Record<
+      string,
+      {
+        estimate: (number | null)[];
+        stdErr: (number | null)[];
+        lower: (number | null)[];
+        upper: (number | null)[];
+      }
+    >;
+  };
   gray: {
     stratified: boolean;
     causes: number[];

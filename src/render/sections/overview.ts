@@ -1,0 +1,62 @@
+import type { TrialReport } from '../../report/trial-report.js';
+import type { Block } from '../block.js';
+import { withInterval } from '../format.js';
+
+/**
+ * The top of the report: title, data cut and input, every setting with whether it was given or
+ * defaulted, the excluded patients, and the cohort.
+ */
+export function overviewBlocks(report: TrialReport): Block[] {
+  const { cohort } = report;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: report.title },
+    {
+      kind: 'paragraph',
+      text:
+        `Data cut ${report.asOf}. slnd-stats ${report.libraryVersion}.` +
+        (report.source === null
+          ? ''
+          : ` Input ${report.source.path}, SHA-256 ${report.source.sha256}.`),
+    },
+    {
+      kind: 'table',
+      header: ['Setting', 'Value', 'Set by', 'What it decides'],
+      rows: report.settings.map((s) => [
+        s.name,
+        s.value,
+        s.defaulted ? 'default (not given)' : 'given',
+        s.description,
+      ]),
+    },
+  ];
+  if (report.excluded.length > 0) {
+    blocks.push(
+      {
+        kind: 'callout',
+        tone: 'alert',
+        text: `${report.excluded.length} patient(s) were excluded as invalid and are not analysed.`,
+      },
+      {
+        kind: 'table',
+        header: ['Patient', 'Reasons'],
+        rows: report.excluded.map((e) => [e.patientId ?? '(no id)', e.reasons.join('; ')]),
+      },
+    );
+  }
+  const fu = cohort.medianFollowUpMonths;
+  blocks.push(
+    { kind: 'heading', level: 2, text: 'Cohort' },
+    {
+      kind: 'table',
+      header: ['Item', 'Value'],
+      rows: [
+        ['Patients operated', String(cohort.n)],
+        ['Surgery dates', `${cohort.firstSurgery ?? 'NA'} to ${cohort.lastSurgery ?? 'NA'}`],
+        ['Median follow-up, months (95% CI)', withInterval(fu.estimate, fu.lower, fu.upper)],
+        ['Deaths', String(cohort.deaths)],
+        ['Not yet operated at the data cut', String(cohort.notYetOperated.length)],
+      ],
+    },
+  );
+  return blocks;
+}

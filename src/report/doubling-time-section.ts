@@ -1,0 +1,21 @@
+import type { Patient } from '../model/types.js';
+import {
+  PSA_DOUBLING_TIME_CHANGE_CATEGORIES,
+  type PsaDoublingTimeChangeCategory,
+  psaDoublingTimeChange,
+} from '../psa/psa-doubling-time-change.js';
+import { psaDoublingTimeComparison } from '../psa/psa-doubling-time-comparison.js';
+import type { TrialReport } from './trial-report.js';
+
+/**
+ * The change in PSA doubling time: `psaDoublingTimeComparison` (paired log-slopes, Wilcoxon
+ * test, median doubling times before and after) with the number of patients in each category
+ * of `psaDoublingTimeChange`.
+ */
+export function doublingTimeSection(cohort: readonly Patient[]): TrialReport['psaDoublingTime'] {
+  const categories = Object.fromEntries(
+    PSA_DOUBLING_TIME_CHANGE_CATEGORIES.map((c) => [c, 0]),
+  ) as Record<PsaDoublingTimeChangeCategory, number>;
+  for (const p of cohort) categories[psaDoublingTimeChange(p).category]++;
+  return { ...psaDoublingTimeComparison(cohort), categories };
+}

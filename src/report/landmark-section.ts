@@ -1,0 +1,55 @@
+import type { Patient } from '../model/types.js';
+import { psaResponse } from '../psa/psa-response.js';
+import { binomialConfidenceInterval } from '../stats/binomial-confidence-interval.js';
+import { quantileType7 } from '../stats/quantile-type-7.js';
+import type { Proportion, TrialReport, WaterfallBar } from './trial-report.js';
+
+/** A count out of n with its exact (Clopper-Pearson) 95% interval; null parts when n = 0. */
+export function proportion(count: number, n: number): Proportion {
+  if (n === 0) return { count, n, rate: null, lower: null, upper: null };
+  const ci = binomialConfidenceInterval(count, n);
+  return { count, n, rate: ci.estimate, lower: ci.lower, upper: ci.upper };
+}
+
+/**
+ * The PSA 6 weeks after the sLND: `psaResponse` of every patient; the landmark PSA's median and
+ * quartiles, complete response and undetectable rates among the evaluable patients, the
+ * waterfall of percent changes, and every patient who is not evaluable with the reason (no PSA
+ * in the window, or only PSA drawn on ADT).
+ */
+export function landmarkSection(cohort: readonly Patient[]): TrialReport['psaLandmark'] {
+  const responses = cohort.map((p) => psaResponse(p));
+  const evaluable = responses.filter((r) => r.evaluable);
+  const values = evaluable.map((r) => r.landmark.measurement?.value as number);
+  const placed = evaluable.filter((r) => r.completeResponse !== null);
+  const waterfall: WaterfallBar[] = [];
+  for (const r of evaluable) {
+    if (r.landmark.percentChange !== null) {
+      waterfall.push({
+        id: r.patientId,
+        percentChange: r.landmark.percentChange,
+        undetectable: r.landmark.measurement?.undetectable === true,
+      });
+    }
+  }
+  return {
+    days: 42,
+    toleranceDays: 14,
+    evaluable: evaluable.length,
+    notEvaluable: responses
+      .filter((r) => !r.evaluable)
+      .map((r) => ({ patientId: r.patientId, reason: r.reason ?? '' })),
+    median: quantileType7(values, 0.5),
+    q1: quantileType7(values, 0.25),
+    q3: quantileType7(values, 0.75),
+    completeResponse: proportion(
+      placed.filter((r) => r.completeResponse === true).length,
+      placed.length,
+    ),
+    undetectable: proportion(
+      evaluable.filter((r) => r.undetectable === true).length,
+      evaluable.length,
+    ),
+    waterfall,
+  };
+}
