@@ -20,6 +20,7 @@ export * from './input/index.js';
 export * from './model/index.js';
 export * from './monitoring/index.js';
 export * from './psa/index.js';
+export * from './regression/index.js';
 export {
   type Displayable,
   type DisplayableWithSvg,
