@@ -3,6 +3,7 @@
 
 export {
   type CciSummary,
+  type ComplicationRate,
   type ComplicationRateKey,
   type ComplicationRateRow,
   type ComplicationSummary,

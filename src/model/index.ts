@@ -10,10 +10,11 @@ export {
 export type {
   ClavienDindoGrade,
   Complication,
+  DeathCause,
   IsoDate,
   Patient,
   PsaMeasurement,
   TestosteroneMeasurement,
 } from './types.js';
-export { CLAVIEN_DINDO_GRADES } from './types.js';
+export { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
 export { type CohortValidationResult, parseCohort, validateCohort } from './validate-cohort.js';
