@@ -45,10 +45,33 @@ export function assertOpenUnitInterval(name: string, value: unknown): asserts va
   }
 }
 
-/** Throws unless `value` is an array. */
+/**
+ * Throws unless `value` is an array without holes. A sparse array (`[a, , b]`, or one grown by
+ * setting `length`) is refused naming its first hole: `forEach`, `map` and `filter` skip holes,
+ * so the entry would be dropped without a word and N would change.
+ */
 export function assertArray(name: string, value: unknown): asserts value is readonly unknown[] {
   if (!Array.isArray(value)) {
     throw new TypeError(`${name} must be an array. Value: ${describeValue(value)}.`);
+  }
+  const hole = firstHole(value);
+  if (hole !== -1) {
+    throw new TypeError(
+      `${name}[${hole}] must be given: ${name} is a sparse array with a hole there. Value: ${describeValue(value)} with a hole at index ${hole}.`,
+    );
+  }
+}
+
+/** The index of the first hole of a sparse array, or -1 when every index up to length holds a value. */
+export function firstHole(array: readonly unknown[]): number {
+  for (let i = 0; i < array.length; i++) if (!(i in array)) return i;
+  return -1;
+}
+
+/** Throws unless `value` is a string. */
+export function assertString(name: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string') {
+    throw new TypeError(`${name} must be a string. Value: ${describeValue(value)}.`);
   }
 }
 

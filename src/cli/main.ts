@@ -1,17 +1,22 @@
 // The `slnd-stats` command (node only): report, validate, schema. Exit status 0 on success,
 // 2 for a problem with the user's data or arguments (reported, never a stack trace; any
-// SlndStatsError counts as one), 1 for an internal error. See docs/errors.md.
+// SlndStatsError counts as one), 1 for an internal error, 130 or 143 when interrupted by
+// SIGINT or SIGTERM while writing. See docs/errors.md.
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SlndStatsError } from '../errors.js';
+import type { CohortInputIssue } from '../input/cohort-input-error.js';
 import { cohortJsonSchema } from '../model/cohort-schema.js';
-import { isIsoDate } from '../model/iso-date.js';
+import { isCalendarDate, isIsoDate, MAX_YEAR, MIN_YEAR } from '../model/iso-date.js';
+import { printableLine } from '../node/printable-line.js';
 import { readCohort } from '../node/read-cohort.js';
 import { type ReportFormat, writeReport } from '../node/write-report.js';
 import { reportSummary } from '../render/report-summary.js';
 import { buildTrialReport } from '../report/build-trial-report.js';
+import { cohortAsOf } from '../report/cohort-as-of.js';
 import { DEFAULT_STOPPING_RULE, stoppingRuleFromSpec } from '../report/stopping-rule-spec.js';
 import type { ExcludedPatient } from '../report/trial-report.js';
 import { VERSION } from '../version.js';
@@ -54,7 +59,11 @@ Options:
   --quiet              print nothing on success
   -h, --help           this help
 
-Exit status: 0 written, 2 a problem with the data or the arguments, 1 an internal error.`,
+The folder is replaced as a whole, atomically: it is either the complete new report or as it
+was. It must be new, empty or hold only an earlier report.
+
+Exit status: 0 written, 2 a problem with the data or the arguments (nothing written), 1 an
+internal error, 130/143 interrupted by SIGINT/SIGTERM (nothing written).`,
   validate: `Usage: slnd-stats validate INPUT
 
 Checks a cohort JSON file or CSV folder and lists every problem with its file, line,
@@ -66,6 +75,55 @@ Prints the JSON Schema (2020-12) of a cohort file.`,
 
 /** A problem with the user's input: reported without a stack trace, exit status 2. */
 class UsageError extends Error {}
+
+/**
+ * The most issues (and, separately, warnings) printed; the rest are counted. A cohort with
+ * thousands of problems has one or two mistakes repeated: the first hundred show them, and the
+ * output stays readable (a million identical rows once gave a million warning lines).
+ */
+export const MAX_PRINTED_ISSUES = 100;
+
+/** Exit statuses of a run interrupted while writing: 128 + the signal's number, as shells do. */
+const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * A test hook: after writing this file of the report (e.g. `report.html`) into the temporary
+ * folder, the command says so on stderr and waits, so a test can interrupt it at that moment.
+ */
+const PAUSE_HOOK = 'SLND_STATS_TEST_PAUSE_AFTER';
+
+/** The current folder, or null when it no longer exists (deleted while the shell was in it). */
+function currentFolder(): string | null {
+  try {
+    return process.cwd();
+  } catch {
+    return null;
+  }
+}
+
+/** Throws a UsageError when the current folder is gone and one of `paths` is relative to it. */
+function requireCurrentFolder(paths: readonly string[]): void {
+  if (currentFolder() !== null) return;
+  const relativePath = paths.find((p) => !isAbsolute(p));
+  if (relativePath !== undefined) {
+    throw new UsageError(
+      `the current folder no longer exists (deleted or moved), so the relative path ` +
+        `"${relativePath}" leads nowhere: cd to an existing folder, or give absolute paths`,
+    );
+  }
+}
+
+/** Prints the first {@link MAX_PRINTED_ISSUES} of `issues`, each after `prefix`, then a count. */
+function printIssues(
+  write: (text: string) => void,
+  issues: readonly CohortInputIssue[],
+  prefix: string,
+  what: string,
+): void {
+  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) write(`${prefix}${issue.message}`);
+  const more = issues.length - MAX_PRINTED_ISSUES;
+  if (more > 0) write(`${prefix}... and ${more} more ${what}(s), not shown`);
+}
 
 /** The bundled synthetic example cohort, beside the build (dist/) or the sources (src/cli/). */
 function exampleCohortPath(): string {
@@ -82,7 +140,7 @@ function exampleCohortPath(): string {
 
 const FORMATS: readonly ReportFormat[] = ['html', 'md', 'json'];
 
-function report(args: string[], io: CliIo): number {
+async function report(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -104,12 +162,15 @@ function report(args: string[], io: CliIo): number {
   }
   if (positionals.length > 1)
     throw new UsageError(`report takes one INPUT, got ${positionals.length}`);
+  // An empty --out would resolve to the current folder and replace it.
+  if (values.out === '') throw new UsageError('--out must name a folder. Value: "".');
   const formats = values.format.split(',').map((f) => f.trim());
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f)) {
       throw new UsageError(`--format: "${f}" is not one of ${FORMATS.join(', ')}`);
     }
   }
+  requireCurrentFolder([...positionals, values.out]);
   const example = positionals[0] === undefined;
   const input = positionals[0] ?? exampleCohortPath();
   const read = readCohort(input);
@@ -118,7 +179,7 @@ function report(args: string[], io: CliIo): number {
   if (!read.ok) {
     if (!values['exclude-invalid'] || read.validPatients.length === 0) {
       io.err(`${input}: ${read.issues.length} problem(s); no report written.`);
-      for (const issue of read.issues) io.err(`  ${issue.message}`);
+      printIssues(io.err, read.issues, '  ', 'problem');
       if (values['exclude-invalid']) io.err('No valid patient is left to analyse.');
       return 2;
     }
@@ -129,7 +190,7 @@ function report(args: string[], io: CliIo): number {
     for (const [patientId, list] of reasons) excluded.push({ patientId, reasons: list });
     patients = read.validPatients;
   }
-  for (const warning of read.warnings) if (!values.quiet) io.err(`warning: ${warning.message}`);
+  if (!values.quiet) printIssues(io.err, read.warnings, 'warning: ', 'warning');
   if (patients === null || patients.length === 0) {
     // An empty cohort (a CSV export with only headers) would give a report of nothing, with a
     // data cut of 1970-01-01: say so instead.
@@ -141,7 +202,20 @@ function report(args: string[], io: CliIo): number {
   // stays an internal error (exit 1) rather than passing for a usage error.
   const asOf = values['as-of'];
   if (asOf !== undefined && !isIsoDate(asOf)) {
-    throw new UsageError(`--as-of must be a calendar date written YYYY-MM-DD. Value: "${asOf}".`);
+    throw new UsageError(
+      isCalendarDate(asOf)
+        ? `--as-of must be a date in the years ${MIN_YEAR}-${MAX_YEAR}. Value: "${asOf}".`
+        : `--as-of must be a calendar date written YYYY-MM-DD. Value: "${asOf}".`,
+    );
+  }
+  if (asOf !== undefined && cohortAsOf(patients, asOf).patients.length === 0) {
+    // A cut before every surgery leaves no patient: as for an empty cohort, no report of none.
+    const first = patients.reduce((a, p) => (p.surgeryDate < a ? p.surgeryDate : a), '9999-12-31');
+    io.err(
+      `${input}: no patient was operated on or before --as-of ${asOf} (the first sLND is on ` +
+        `${first}); no report written.`,
+    );
+    return 2;
   }
   if (values.rule !== undefined) {
     try {
@@ -178,30 +252,77 @@ function report(args: string[], io: CliIo): number {
             sha256: read.source.sha256,
           },
         };
-  let written: string[];
+  const written = await writeInterruptibly(io, values.out, (signal) =>
+    writeReport(full, values.out, formats as ReportFormat[], {
+      signal,
+      inputPath: read.source.path,
+      onFileWritten: pauseHook(io, signal),
+    }),
+  );
+  if (typeof written === 'number') return written;
+  if (!values.quiet) {
+    io.out(reportSummary(full));
+    const cwd = currentFolder();
+    const shown = written
+      .filter((p) => !p.includes(`${sep}plots${sep}`))
+      .map((p) => {
+        if (cwd === null) return p;
+        const r = relative(cwd, p);
+        return r.startsWith('..') ? p : r;
+      });
+    const plots = formats.includes('md') ? ' (plots in plots/)' : '';
+    io.out(`\nWrote ${shown.join(', ')}${plots}`);
+  }
+  return 0;
+}
+
+/**
+ * Runs `write` with SIGINT and SIGTERM turned into an abort: the writer removes its temporary
+ * folder and leaves --out as it was, and the command exits 130 or 143. Outside this window the
+ * signals keep their default action: before writing there is nothing to clean up.
+ *
+ * @returns the paths written, or the exit status when interrupted.
+ */
+async function writeInterruptibly(
+  io: CliIo,
+  out: string,
+  write: (signal: AbortSignal) => Promise<string[]>,
+): Promise<string[] | number> {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => controller.abort(name);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    written = writeReport(full, values.out, formats as ReportFormat[]);
+    return await write(controller.signal);
   } catch (error) {
+    if (controller.signal.aborted) {
+      const name = controller.signal.reason as keyof typeof SIGNAL_STATUS;
+      io.err(`slnd-stats: interrupted by ${name}; no report written (--out ${out} is as it was).`);
+      return SIGNAL_STATUS[name];
+    }
     // The file system's refusal (ENOTDIR, EACCES, ENOSPC, ...) is about the --out the user gave.
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
       throw new UsageError(
-        `--out ${values.out}: cannot write the report: ${(error as Error).message}`,
+        `--out ${out}: cannot write the report: ${(error as Error).message}; nothing was written`,
       );
     }
     throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  if (!values.quiet) {
-    io.out(reportSummary(full));
-    const shown = written
-      .filter((p) => !p.includes(`${sep}plots${sep}`))
-      .map((p) => {
-        const r = relative(process.cwd(), p);
-        return r.startsWith('..') ? p : r;
-      });
-    io.out(`\nWrote ${shown.join(', ')} (plots in plots/)`);
-  }
-  return 0;
+}
+
+/** The {@link PAUSE_HOOK} test hook, or nothing when the variable is not set. */
+function pauseHook(io: CliIo, signal: AbortSignal): ((file: string) => Promise<void>) | undefined {
+  const after = process.env[PAUSE_HOOK];
+  if (after === undefined || after === '') return undefined;
+  return async (file) => {
+    if (file !== after) return;
+    io.err(`slnd-stats: paused after writing ${file} (${PAUSE_HOOK})`);
+    await sleep(60_000, undefined, { signal });
+  };
 }
 
 function validate(args: string[], io: CliIo): number {
@@ -215,41 +336,60 @@ function validate(args: string[], io: CliIo): number {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('validate takes exactly one INPUT');
-  const read = readCohort(positionals[0] as string);
-  for (const warning of read.warnings) io.err(`warning: ${warning.message}`);
+  const input = positionals[0] as string;
+  requireCurrentFolder([input]);
+  const read = readCohort(input);
+  printIssues(io.err, read.warnings, 'warning: ', 'warning');
   if (read.ok) {
-    io.out(`${positionals[0]}: valid, ${read.patients.length} patients.`);
+    io.out(`${input}: valid, ${read.patients.length} patients.`);
     return 0;
   }
-  io.err(`${positionals[0]}: ${read.issues.length} problem(s):`);
-  for (const issue of read.issues) io.err(`  ${issue.message}`);
+  io.err(`${input}: ${read.issues.length} problem(s):`);
+  printIssues(io.err, read.issues, '  ', 'problem');
   return 2;
 }
 
 /**
- * Runs the command line `args` (without `node` and the script) and returns the exit status.
- *
- * @example process.exitCode = runCli(process.argv.slice(2));
+ * Each line of `text` as {@link printableLine} makes it: control characters (terminal
+ * escapes, BEL, CR, NUL, C1), bidirectional overrides and other invisible characters from the
+ * data are written as `\uXXXX`, and a line is at most 1,000 characters.
  */
-export function runCli(
+function printable(write: (text: string) => void): (text: string) => void {
+  return (text) => write(text.split('\n').map(printableLine).join('\n'));
+}
+
+/**
+ * Runs the command line `args` (without `node` and the script) and resolves to the exit status:
+ * 0 done, 2 a problem with the data or the arguments (nothing written), 1 an internal error,
+ * 130 or 143 interrupted by SIGINT or SIGTERM while writing (nothing written). Every line it
+ * prints is printable text, whatever the data holds.
+ *
+ * @param args - the arguments, e.g. `['report', 'cohort.json', '--out', 'out']`.
+ * @param io - where the output and the messages go (default stdout and stderr).
+ * @returns the exit status.
+ * @throws never: every error becomes a message and a status.
+ * @example process.exitCode = await runCli(process.argv.slice(2));
+ */
+export async function runCli(
   args: readonly string[],
   io: CliIo = { out: (t) => console.log(t), err: (t) => console.error(t) },
-): number {
+): Promise<number> {
+  const safe: CliIo = { out: printable(io.out), err: printable(io.err) };
   const [command, ...rest] = args;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-      io.out(HELP.main);
+      safe.out(HELP.main);
       return command === undefined ? 2 : 0;
     }
     if (command === '-v' || command === '--version') {
-      io.out(VERSION);
+      safe.out(VERSION);
       return 0;
     }
-    if (command === 'report') return report(rest, io);
-    if (command === 'validate') return validate(rest, io);
+    if (command === 'report') return await report(rest, safe);
+    if (command === 'validate') return validate(rest, safe);
     if (command === 'schema') {
-      if (rest.includes('-h') || rest.includes('--help')) io.out(HELP.schema);
-      else io.out(JSON.stringify(cohortJsonSchema(), null, 2));
+      if (rest.includes('-h') || rest.includes('--help')) safe.out(HELP.schema);
+      else safe.out(JSON.stringify(cohortJsonSchema(), null, 2));
       return 0;
     }
     throw new UsageError(`unknown command "${command}"; see slnd-stats --help`);
@@ -259,17 +399,18 @@ export function runCli(
       error instanceof UsageError ||
       (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
     ) {
-      io.err(`slnd-stats: ${(error as Error).message}`);
+      safe.err(`slnd-stats: ${(error as Error).message}`);
       return 2;
     }
     if (error instanceof SlndStatsError) {
-      // A data error the reader's checks did not catch (e.g. from an analysis): still the
-      // user's data, so exit 2 with its stable code, never a stack trace.
-      io.err(`slnd-stats: ${error.message} (${error.code})`);
+      // A data error the reader's checks did not catch (e.g. from an analysis), or an --out
+      // the report cannot replace: still the user's to fix, so exit 2 with its stable code,
+      // never a stack trace.
+      safe.err(`slnd-stats: ${error.message} (${error.code})`);
       return 2;
     }
-    io.err(`slnd-stats: internal error: ${(error as Error).message ?? String(error)}`);
-    if (process.env['SLND_STATS_DEBUG']) io.err(String((error as Error).stack));
+    safe.err(`slnd-stats: internal error: ${(error as Error).message ?? String(error)}`);
+    if (process.env['SLND_STATS_DEBUG']) safe.err(String((error as Error).stack));
     return 1;
   }
 }

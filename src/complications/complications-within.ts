@@ -26,7 +26,7 @@ const DEATH_DESCRIPTION = {
 /**
  * The patient's complications dated from the day of the sLND (day 0) up to and including day
  * `windowDays`: 0 <= differenceInCalendarDays(complication.date, surgeryDate) <= windowDays
- * (date-fns calendar days, through `daysBetween`). This is the 90-day perioperative window of
+ * (calendar days, through `daysBetween`). This is the 90-day perioperative window of
  * the trial's first primary endpoint; a complication dated before the surgery is not one of
  * its complications and is left out.
  *

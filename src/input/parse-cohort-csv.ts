@@ -180,8 +180,9 @@ export function parseCohortCsv(
     const candidates = [...drafts].filter(([id]) => !tainted.has(id)).map(([, p]) => p);
     const validation = validateCohort(candidates);
     const place = (issue: CohortIssue): CohortInputIssue => placeIssue(issue, sources, columnsOf);
-    if (!validation.ok) issues.push(...validation.issues.map(place));
-    warnings.push(...validation.warnings.map(place));
+    // Loops, not push(...list): a CSV with 10^6 bad rows must not overflow the stack.
+    if (!validation.ok) for (const issue of validation.issues) issues.push(place(issue));
+    for (const warning of validation.warnings) warnings.push(place(warning));
     if (validation.ok && issues.length === 0) {
       return { ok: true, patients: validation.patients, warnings: byPlace(warnings) };
     }

@@ -2,7 +2,7 @@
 // for undetectable, a number, a Clavien-Dindo grade, free text), or says what is wrong with it.
 import { describeValue } from '../_lib/describe-value.js';
 import { parseClavienDindoGrade } from '../complications/grades.js';
-import { isIsoDate } from '../model/iso-date.js';
+import { isCalendarDate, isIsoDate, MAX_YEAR, MIN_YEAR } from '../model/iso-date.js';
 import type { ColumnSpec } from './csv-layout.js';
 import type { Cell } from './read-csv-table.js';
 
@@ -34,8 +34,12 @@ export function readCell(
     case 'text':
       return { value: text };
     case 'date':
-      return isIsoDate(text)
-        ? { value: text }
+      if (isIsoDate(text)) return { value: text };
+      return isCalendarDate(text)
+        ? {
+            code: 'year_out_of_range',
+            error: `${spec.name} ${quoted} is outside the years ${MIN_YEAR}-${MAX_YEAR} that slnd-stats accepts`,
+          }
         : {
             code: 'invalid_date',
             error: `${spec.name} ${quoted} is not an existing calendar date written YYYY-MM-DD`,

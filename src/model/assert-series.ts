@@ -1,7 +1,19 @@
-import { assertArray, assertNonNegative, assertObject } from '../_lib/assert.js';
+import {
+  assertArray,
+  assertNonNegative,
+  assertObject,
+  assertOneOf,
+  assertString,
+} from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import { assertIsoDate } from './iso-date.js';
-import type { Patient, PsaMeasurement, TestosteroneMeasurement } from './types.js';
+import {
+  CLAVIEN_DINDO_GRADES,
+  DEATH_CAUSES,
+  type Patient,
+  type PsaMeasurement,
+  type TestosteroneMeasurement,
+} from './types.js';
 
 /**
  * Checks a PSA (or testosterone) series passed straight to a function: an array of
@@ -48,4 +60,52 @@ export function assertPatientSeries(name: string, value: unknown): asserts value
   if (patient['adtStartDate'] !== undefined) {
     assertIsoDate(`${name}.adtStartDate`, patient['adtStartDate']);
   }
+}
+
+/** The optional dates of a patient besides `adtStartDate` (checked with the series). */
+const OPTIONAL_DATES = [
+  'prostatectomyDate',
+  'castrationResistanceDate',
+  'distantMetastasisDate',
+  'deathDate',
+  'lastImagingDate',
+] as const;
+
+/**
+ * Checks every field of a patient passed straight to a function that reads them all (the trial
+ * report): the model's types and dates (years 1900-2199), PSA and testosterone values >= 0,
+ * Clavien-Dindo grades and causes of death, naming the first wrong field, e.g.
+ * `patients[3].complications[0].grade`. A hole or a malformed patient would otherwise fail
+ * deep inside an analysis with an engine's message (issue 11 item 14). The rules between
+ * fields (date order, duplicate ids) stay `validateCohort`'s, which reports them all at once.
+ *
+ * @throws {TypeError} naming a field of the wrong type, or a missing required one.
+ * @throws {RangeError} naming a date, value, grade or cause outside its domain.
+ */
+export function assertPatient(name: string, value: unknown): asserts value is Patient {
+  assertPatientSeries(name, value);
+  const patient = value as unknown as Record<string, unknown>;
+  assertIsoDate(`${name}.lastFollowUpDate`, patient['lastFollowUpDate']);
+  for (const field of OPTIONAL_DATES) {
+    if (patient[field] !== undefined) assertIsoDate(`${name}.${field}`, patient[field]);
+  }
+  if (patient['deathCause'] !== undefined) {
+    assertOneOf(`${name}.deathCause`, patient['deathCause'], DEATH_CAUSES);
+  }
+  const complications = patient['complications'];
+  assertArray(`${name}.complications`, complications);
+  complications.forEach((item, i) => {
+    const where = `${name}.complications[${i}]`;
+    assertObject(where, item);
+    const c = item as Record<string, unknown>;
+    assertIsoDate(`${where}.date`, c['date']);
+    assertOneOf(`${where}.grade`, c['grade'], CLAVIEN_DINDO_GRADES);
+    if (c['description'] !== undefined) assertString(`${where}.description`, c['description']);
+    const persists = c['persistsAtDischarge'];
+    if (persists !== undefined && typeof persists !== 'boolean') {
+      throw new TypeError(
+        `${where}.persistsAtDischarge must be a boolean. Value: ${describeValue(persists)}.`,
+      );
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ISO_DATE_PATTERN } from './iso-date.js';
 import { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
 
 // The structural schema of a cohort: types, required fields, calendar dates, value ranges.
@@ -10,7 +11,14 @@ import { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
   schema.check(z.describe(description)) as T;
 
-const isoDate = () => described(z.iso.date(), 'Calendar date, YYYY-MM-DD');
+// A date is zod's ISO date with the pattern of the dates slnd-stats accepts (existing days of
+// the years 1900-2199, iso-date.ts), so the JSON Schema states the year range too. zod's types
+// leave `pattern` out of the date's parameters, but zod honours it (a test checks the schema).
+const isoDate = () =>
+  described(
+    z.iso.date({ pattern: ISO_DATE_PATTERN } as z.core.$ZodISODateParams),
+    'Calendar date, YYYY-MM-DD, in the years 1900-2199',
+  );
 const measurementValue = () => z.number().check(z.minimum(0));
 
 export const psaMeasurementSchema = z.strictObject({

@@ -2,7 +2,8 @@ import type { $ZodIssue } from 'zod/v4/core';
 import { describeValue } from '../_lib/describe-value.js';
 import { type CohortIssue, CohortValidationError } from '../errors.js';
 import { patientSchema } from './cohort-schema.js';
-import { daysBetween } from './iso-date.js';
+import { lookalikeIdWarnings } from './id-lookalikes.js';
+import { daysBetween, isCalendarDate, MAX_YEAR, MIN_YEAR } from './iso-date.js';
 import type {
   Complication,
   IsoDate,
@@ -69,7 +70,9 @@ export function validateCohort(input: unknown): CohortValidationResult {
 
   const patients: Patient[] = [];
   const seen = new Map<string, number>();
-  list.forEach((raw, index) => {
+  // A for loop, not forEach: a hole in a sparse array is a patient that is missing, reported.
+  for (let index = 0; index < list.length; index++) {
+    const raw = list[index];
     const rawId = (raw as { id?: unknown } | null)?.id;
     const id = typeof rawId === 'string' && rawId !== '' ? rawId : null;
     const prefix = id === null ? `patients[${index}].` : '';
@@ -86,8 +89,11 @@ export function validateCohort(input: unknown): CohortValidationResult {
     }
     const parsed = patientSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push(...fromZod(issue, raw, id, prefix));
-      return;
+      // Loops, not push(...list): a patient with 100k unknown fields must not overflow the stack.
+      for (const issue of parsed.error.issues) {
+        for (const one of fromZod(issue, raw, id, prefix)) issues.push(one);
+      }
+      continue;
     }
     const before = issues.length;
     // Dates are checked in the recorded order, so paths point at the caller's indices.
@@ -95,8 +101,9 @@ export function validateCohort(input: unknown): CohortValidationResult {
     checkPlausibility(parsed.data as Patient, issues, warnings);
     const patient = normalisePatient(parsed.data as Patient, issues, warnings);
     if (issues.length === before) patients.push(patient);
-  });
+  }
 
+  for (const warning of lookalikeIdWarnings([...seen.keys()])) warnings.push(warning);
   if (issues.length === 0) return { ok: true, patients, warnings };
   const named = new Set(issues.map((i) => i.patientId));
   return { ok: false, issues, warnings, validPatients: patients.filter((p) => !named.has(p.id)) };
@@ -188,10 +195,16 @@ function fromZod(
         message: `unknown field "${key}"`,
       }));
     case 'invalid_format':
-      return at(
-        'invalid_date',
-        `${describeValue(value)} is not an existing calendar date written YYYY-MM-DD`,
-      );
+      // The date pattern also holds the years: an existing date outside them is its own issue.
+      return isCalendarDate(value)
+        ? at(
+            'year_out_of_range',
+            `${describeValue(value)} is outside the years ${MIN_YEAR}-${MAX_YEAR} that slnd-stats accepts`,
+          )
+        : at(
+            'invalid_date',
+            `${describeValue(value)} is not an existing calendar date written YYYY-MM-DD`,
+          );
     case 'invalid_value':
       return issue.path[issue.path.length - 1] === 'deathCause'
         ? at(
@@ -296,13 +309,34 @@ const COMPLICATION_WINDOW_DAYS = 90;
 const TESTOSTERONE_UNIT_SUSPECT_BELOW = 1;
 
 /**
- * Rules about what a value means rather than its form: a cause of death needs a death; a death
+ * Rules about what a value means rather than its form: an id is not blank; an undetectable
+ * result's detection limit is > 0 (both as CSV reading has them); a cause of death needs a death; a death
  * inside the complication window without a recorded cause is counted as a grade V complication
  * (a warning says so); a testosterone below 1 ng/dL is probably in the wrong unit (a warning:
  * it would read as castrate).
  */
 function checkPlausibility(patient: Patient, issues: CohortIssue[], warnings: CohortIssue[]): void {
   const { id, surgeryDate, deathDate, deathCause } = patient;
+  // One rule for JSON and CSV: a CSV cell is trimmed, so a blank id is empty there too.
+  if (id.trim() === '') {
+    issues.push({
+      patientId: id,
+      path: 'id',
+      code: 'empty',
+      message: `id ${JSON.stringify(id)} is only white space; an id must be readable`,
+    });
+  }
+  // As a CSV "<0" is refused: a detection limit of 0 says nothing.
+  for (const [i, m] of patient.psa.entries()) {
+    if (m.undetectable === true && m.value === 0) {
+      issues.push({
+        patientId: id,
+        path: `psa[${i}].value`,
+        code: 'out_of_range',
+        message: 'an undetectable result records its detection limit, which must be > 0. Value: 0',
+      });
+    }
+  }
   if (deathCause !== undefined && deathDate === undefined) {
     issues.push({
       patientId: id,

@@ -1,6 +1,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import { assertObject, assertOpenUnitInterval, assertPositive } from '../_lib/assert.js';
 import { assertLooks } from './assert-looks.js';
+import { MAX_LOOK_PATIENTS } from './monitoring-limits.js';
 
 /** Arguments of {@link bayesianToxicityBoundary}. */
 export interface BayesianToxicityBoundaryOptions {
@@ -10,7 +11,7 @@ export interface BayesianToxicityBoundaryOptions {
   readonly threshold: number;
   /** Beta(a, b) prior on the event rate, a > 0 and b > 0; default Beta(1, 1) (uniform). */
   readonly prior?: { readonly a: number; readonly b: number };
-  /** Cumulative patient counts at the looks, strictly increasing integers >= 1. */
+  /** Cumulative patient counts at the looks, strictly increasing integers >= 1, the last at most 1,000. */
   readonly looks: readonly number[];
 }
 
@@ -54,12 +55,14 @@ export interface BayesianToxicityBoundary {
  * @param options.maxRate - the highest acceptable event rate, in (0, 1).
  * @param options.threshold - posterior probability that triggers a stop, in (0, 1).
  * @param options.prior - Beta prior `{ a, b }`, both > 0; default `{ a: 1, b: 1 }`.
- * @param options.looks - cumulative patient counts, strictly increasing integers >= 1.
+ * @param options.looks - cumulative patient counts, strictly increasing integers >= 1, the
+ *   last at most 1,000 (the table has one probability per event count of every look; a look
+ *   after each of 1,000 patients takes under a second, docs/limits.md).
  * @returns the smallest stopping count per look (null when none), the equivalent
  *   `maxAllowed`, and the posterior probability table.
  * @throws {TypeError} when an argument has the wrong type.
  * @throws {RangeError} when maxRate or threshold is outside (0, 1), a prior parameter is not
- *   > 0, or looks is empty or not strictly increasing.
+ *   > 0, or looks is empty, not strictly increasing or ends above 1,000 patients.
  * @example
  * const rule = bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.95, looks: [3, 4, 5, 6] });
  * rule.stopAt; // => [3, 3, 4, 4]: stop after 3 events in the first 3 or 4 patients, ...
@@ -74,7 +77,7 @@ export function bayesianToxicityBoundary(
   assertObject('prior', prior);
   assertPositive('prior.a', prior.a);
   assertPositive('prior.b', prior.b);
-  assertLooks('looks', looks);
+  assertLooks('looks', looks, 1, MAX_LOOK_PATIENTS);
   const { a, b } = prior;
   const posteriorProbability = looks.map((n) =>
     Array.from({ length: n + 1 }, (_, x) => posteriorTail(maxRate, a + x, b + n - x)),

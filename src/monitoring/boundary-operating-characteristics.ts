@@ -2,6 +2,7 @@ import { assertArray, assertFiniteNumber, assertInteger, assertObject } from '..
 import { describeValue } from '../_lib/describe-value.js';
 import { assertLooks } from './assert-looks.js';
 import { binomialPmf } from './binomial-pmf.js';
+import { MAX_LOOK_PATIENTS, MAX_RATES } from './monitoring-limits.js';
 
 /** A stopping boundary: stop at look i when the cumulative event count exceeds `maxAllowed[i]`. */
 export interface StoppingBoundary {
@@ -48,15 +49,17 @@ export interface BoundaryOperatingCharacteristicsOptions extends StoppingBoundar
  * Schell, Biometrics 2005), computing upper tails as sums of the small terms rather than
  * `1 - pbinom`, so tiny probabilities keep their relative accuracy.
  *
- * @param options.looks - cumulative patient counts, strictly increasing integers >= 1.
+ * @param options.looks - cumulative patient counts, strictly increasing integers >= 1, the
+ *   last at most 1,000 (docs/limits.md).
  * @param options.maxAllowed - one integer >= -1 per look; a value >= the look's patient count
  *   never stops there, -1 always stops there (a prior alone can call for that).
- * @param options.p - the true event rates to evaluate, each in [0, 1].
+ * @param options.p - the true event rates to evaluate, each in [0, 1]; at most 200 of them.
  * @returns the operating characteristics, arrays over `p` (and over looks for
  *   `stopProbabilityByLook`).
  * @throws {TypeError} when an argument has the wrong type.
- * @throws {RangeError} when `looks` is empty or not strictly increasing, `maxAllowed` has a
- *   different length or a non-integer entry below -1, or a rate is outside [0, 1].
+ * @throws {RangeError} when `looks` is empty, not strictly increasing or ends above 1,000
+ *   patients, `maxAllowed` has a different length or a non-integer entry below -1, a rate is
+ *   outside [0, 1], or there are more than 200 rates.
  * @example
  * const oc = boundaryOperatingCharacteristics({
  *   looks: [20, 40, 60, 75],
@@ -70,7 +73,7 @@ export function boundaryOperatingCharacteristics(
 ): OperatingCharacteristics {
   assertObject('options', options);
   const { looks, maxAllowed, p } = options;
-  assertLooks('looks', looks);
+  assertLooks('looks', looks, 1, MAX_LOOK_PATIENTS);
   assertArray('maxAllowed', maxAllowed);
   if (maxAllowed.length !== looks.length) {
     throw new RangeError(
@@ -81,6 +84,9 @@ export function boundaryOperatingCharacteristics(
     assertInteger(`maxAllowed[${i}]`, r, -1);
   });
   assertArray('p', p);
+  if (p.length > MAX_RATES) {
+    throw new RangeError(`p must hold at most ${MAX_RATES} rates. Value: ${describeValue(p)}.`);
+  }
   p.forEach((rate, j) => {
     assertFiniteNumber(`p[${j}]`, rate);
     if (rate < 0 || rate > 1) {
@@ -103,7 +109,11 @@ function computeOperatingCharacteristics(
   const expectedSampleSize: number[] = [];
   for (let j = 0; j < p.length; j++) {
     const rate = p[j]!;
-    let current = [1];
+    // The binomial terms of a number of new patients, computed once per rate: a look after
+    // every patient adds 1 each time (typed arrays and this cache make the largest rule allowed,
+    // docs/limits.md, take seconds rather than minutes; the sums are the same).
+    const terms = new Map<number, { pmf: number[]; upper: Float64Array }>();
+    let current = Float64Array.of(1);
     let previousN = 0;
     let crossing = 0;
     let early = 0;
@@ -111,14 +121,20 @@ function computeOperatingCharacteristics(
     for (let i = 0; i < nLooks; i++) {
       const n = looks[i]!;
       const added = n - previousN;
-      const pmf = binomialPmf(added, rate);
-      // upper[t] = P(Bin(added) > t) for t = -1..added, summed from the small end.
-      const upper = new Array<number>(added + 2).fill(0);
-      for (let t = added - 1; t >= -1; t--) upper[t + 1] = upper[t + 2]! + pmf[t + 1]!;
+      let term = terms.get(added);
+      if (term === undefined) {
+        const pmf = binomialPmf(added, rate);
+        // upper[t] = P(Bin(added) > t) for t = -1..added, summed from the small end.
+        const upper = new Float64Array(added + 2);
+        for (let t = added - 1; t >= -1; t--) upper[t + 1] = upper[t + 2]! + pmf[t + 1]!;
+        term = { pmf, upper };
+        terms.set(added, term);
+      }
+      const { pmf, upper } = term;
       // States above the number of patients are impossible, so cap the boundary at n.
       const limit = Math.min(maxAllowed[i]!, n);
       let stop = 0;
-      const next = new Array<number>(limit + 1).fill(0);
+      const next = new Float64Array(limit + 1);
       for (let x = 0; x < current.length; x++) {
         const q = current[x]!;
         if (q === 0) continue;

@@ -4,7 +4,7 @@ import { complicationsWithin } from '../complications/complications-within.js';
 import { deathInWindow } from '../complications/death-in-window.js';
 import { isMajorComplication } from '../complications/grades.js';
 import { CohortValidationError } from '../errors.js';
-import { addDaysIso, assertIsoDate, daysBetween } from '../model/iso-date.js';
+import { addDaysIso, assertIsoDate, daysBetween, MAX_YEAR } from '../model/iso-date.js';
 import type { Complication, IsoDate, Patient } from '../model/types.js';
 import {
   evaluateStoppingRule,
@@ -12,13 +12,16 @@ import {
   type StoppingRule,
 } from './evaluate-stopping-rule.js';
 
+/** The last date a safety window may end on: the last day of the years slnd-stats accepts. */
+const LAST_DATE = `${MAX_YEAR}-12-31`;
+
 /** Options of {@link safetyMonitor}. */
 export interface SafetyMonitorOptions {
   /** The stopping rule, as {@link evaluateStoppingRule} takes it. */
   readonly rule: StoppingRule;
   /** The data cut-off: what is known on this date (inclusive) is used, nothing later. */
   readonly asOf: IsoDate;
-  /** The safety window, days 0..windowDays after the surgery inclusive. Default 90. */
+  /** The safety window, days 0..windowDays after the surgery inclusive; it must end by 2199-12-31. Default 90. */
   readonly windowDays?: number;
   /**
    * Which complications are safety events. Default: a major complication, Clavien-Dindo grade
@@ -110,7 +113,8 @@ export interface SafetyMonitorResult {
  *   `lastFollowUpDate`; `deathDate` and `deathCause` are read when present).
  * @param options - `rule`, `asOf`, `windowDays` (default 90), `event` (default major, >= IIIa).
  * @returns the decision, the counts and the table behind them.
- * @throws {TypeError|RangeError} when an argument or a date is malformed (naming it).
+ * @throws {TypeError|RangeError} when an argument or a date is malformed (naming it), or when
+ *   `windowDays` would end a patient's window after 2199-12-31 (the last date accepted).
  * @throws {CohortValidationError} when two patients share an id.
  * @example
  * const rule = toxicityBoundary({ pLow: 0.1, pHigh: 0.3, looks: [10, 20, 30, 40] });
@@ -159,6 +163,16 @@ export function safetyMonitor(
     }
     if (seen.has(patient.id)) duplicates.push(patient.id);
     seen.add(patient.id);
+  });
+  // Every window must end on a date the calendar accepts (at the latest 2199-12-31): a
+  // windowDays of 1e15 failed inside the date arithmetic with "Invalid time value" (issue 11
+  // item 14).
+  patients.forEach((patient, i) => {
+    if (windowDays > daysBetween(patient.surgeryDate, LAST_DATE)) {
+      throw new RangeError(
+        `options.windowDays must end the safety window of patients[${i}] (operated ${patient.surgeryDate}) by ${LAST_DATE}, the last date slnd-stats accepts. Value: ${describeValue(windowDays)}.`,
+      );
+    }
   });
   if (duplicates.length > 0) {
     throw new CohortValidationError(

@@ -15,6 +15,7 @@ import {
   boundaryOperatingCharacteristics,
   type OperatingCharacteristics,
 } from './boundary-operating-characteristics.js';
+import { MAX_LOOK_PATIENTS, MAX_RATES, MAX_SEARCH_STEPS } from './monitoring-limits.js';
 
 /** Arguments of {@link toxicityBoundary} (clinfun's `toxbdry` argument in brackets). */
 export interface ToxicityBoundaryOptions {
@@ -22,7 +23,7 @@ export interface ToxicityBoundaryOptions {
   readonly pLow: number;
   /** Unacceptable event rate (`pHi`), in (pLow, 1). */
   readonly pHigh: number;
-  /** Cumulative patient counts at the looks (`n`), at least two, strictly increasing. */
+  /** Cumulative patient counts at the looks (`n`), at least two, strictly increasing, the last at most 1,000. */
   readonly looks: readonly number[];
   /** Target P(crossing) at `pLow` (`cP0`, default 0.1), in (0, 1). */
   readonly cP0?: number;
@@ -32,9 +33,9 @@ export interface ToxicityBoundaryOptions {
   readonly delta?: number;
   /** Which error the search holds to its target: `'null'` (cP0 at pLow, default) or `'alt'` (cP1 at pHigh). */
   readonly priority?: 'null' | 'alt';
-  /** Number of equally spaced rates from pLow to pHigh for the operating characteristics (`ngrid`, default 6). */
+  /** Number of equally spaced rates from pLow to pHigh for the operating characteristics (`ngrid`, default 6), 2..200. */
   readonly ngrid?: number;
-  /** Most refinement steps of the search beyond the first (`niter`, default 10). */
+  /** Most refinement steps of the search beyond the first (`niter`, default 10), 0..100. */
   readonly niter?: number;
 }
 
@@ -87,9 +88,10 @@ export interface ToxicityBoundary {
  *   over `ngrid` rates from pLow to pHigh, and clinfun's small-sample warning (or null).
  * @throws {TypeError} when an argument has the wrong type.
  * @throws {RangeError} when pLow or pHigh is outside (0, 1), pLow >= pHigh, cP0 or cP1 is
- *   outside (0, 1), delta is outside [0, 0.5], looks has fewer than two entries or does not
- *   increase, ngrid < 2, niter < 0, or no boundary can reach the target with these looks
- *   (where R would fail with NaNs).
+ *   outside (0, 1), delta is outside [0, 0.5], looks has fewer than two entries, does not
+ *   increase or ends above 1,000 patients, ngrid is outside 2..200, niter outside 0..100, or
+ *   no boundary can reach the target with these looks (where R would fail with NaNs). The
+ *   limits bound the work (docs/limits.md): the largest case allowed takes a few seconds.
  * @example
  * const tb = toxicityBoundary({ pLow: 0.2, pHigh: 0.35, looks: [20, 40, 60, 75] });
  * tb.lower.boundary; // => [7, 12, 17, 20]   (clinfun::toxbdry(0.2, 0.35, c(20, 40, 60, 75)))
@@ -109,7 +111,7 @@ export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoun
     niter = 10,
   } = options;
   assertRatePair('pLow', pLow, 'pHigh', pHigh);
-  assertLooks('looks', looks, 2);
+  assertLooks('looks', looks, 2, MAX_LOOK_PATIENTS);
   assertOpenUnitInterval('cP0', cP0);
   assertOpenUnitInterval('cP1', cP1);
   assertFiniteNumber('delta', delta);
@@ -118,7 +120,13 @@ export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoun
   }
   assertOneOf('priority', priority, ['null', 'alt'] as const);
   assertInteger('ngrid', ngrid, 2);
+  if (ngrid > MAX_RATES) {
+    throw new RangeError(`ngrid must be <= ${MAX_RATES}. Value: ${describeValue(ngrid)}.`);
+  }
   assertInteger('niter', niter, 0);
+  if (niter > MAX_SEARCH_STEPS) {
+    throw new RangeError(`niter must be <= ${MAX_SEARCH_STEPS}. Value: ${describeValue(niter)}.`);
+  }
 
   const nLooks = looks.length;
   const last = looks[nLooks - 1]!;
@@ -132,12 +140,17 @@ export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoun
     const z = normalQuantile(alpha, 0, 1);
     return looks.map((n, i) => binomialQuantile(1 - normalCdf(z / shape[i]!, 0, 1), n, pLow));
   };
+  // The search reads the crossing probabilities at pLow and pHigh only (the ends of the grid):
+  // computed there alone, the whole grid's only for the two boundaries returned. The numbers
+  // are the same (each rate's recursion is separate); the cost no longer grows with ngrid.
   const crossing = (maxAllowed: readonly number[]): OperatingCharacteristics =>
+    boundaryOperatingCharacteristics({ looks, maxAllowed, p: [pLow, pHigh] });
+  const onGrid = (maxAllowed: readonly number[]): OperatingCharacteristics =>
     boundaryOperatingCharacteristics({ looks, maxAllowed, p: grid });
 
   const priorityNull = priority === 'null';
   const target = priorityNull ? cP0 : cP1;
-  const at = priorityNull ? 0 : ngrid - 1;
+  const at = priorityNull ? 0 : 1;
   const pc = (oc: OperatingCharacteristics): number => oc.crossProbability[at]!;
 
   let alpha0 = cP0 / nLooks;
@@ -193,11 +206,11 @@ export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoun
   }
   const tooSmall =
     (pc0(oc1) > cP0 && pc0(oc0) > cP0) ||
-    (oc1.crossProbability[ngrid - 1]! < cP1 && oc0.crossProbability[ngrid - 1]! < cP1);
+    (oc1.crossProbability[1]! < cP1 && oc0.crossProbability[1]! < cP1);
   return {
     looks: [...looks],
-    lower: { boundary: r1, operatingCharacteristics: crossing(r1) },
-    upper: { boundary: r0, operatingCharacteristics: crossing(r0) },
+    lower: { boundary: r1, operatingCharacteristics: onGrid(r1) },
+    upper: { boundary: r0, operatingCharacteristics: onGrid(r0) },
     delta,
     priority,
     warning: tooSmall

@@ -8,4 +8,4 @@ export {
   readCohort,
   readCohortOrThrow,
 } from './read-cohort.js';
-export { type ReportFormat, writeReport } from './write-report.js';
+export { type ReportFormat, type WriteReportOptions, writeReport } from './write-report.js';

@@ -1,6 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { describeValue } from '../_lib/describe-value.js';
 import { formatIssue } from '../errors.js';
@@ -9,10 +8,16 @@ import {
   type CohortInputIssue,
   formatInputLocation,
 } from '../input/cohort-input-error.js';
+import { jsonDuplicateKeys } from '../input/json-duplicate-keys.js';
 import { jsonErrorPlace } from '../input/json-error-place.js';
 import { type ParseCohortCsvOptions, parseCohortCsv } from '../input/parse-cohort-csv.js';
 import type { Patient } from '../model/types.js';
 import { validateCohort } from '../model/validate-cohort.js';
+import { printableLine } from './printable-line.js';
+import { MAX_INPUT_BYTES, readInputFile } from './read-input-file.js';
+import { fileSystemProblem, statInput } from './stat-input.js';
+
+export { MAX_INPUT_BYTES };
 
 /** The files of a CSV cohort folder, in the order they are hashed; the last is optional. */
 export const COHORT_CSV_FILE_NAMES = Object.freeze([
@@ -21,13 +26,6 @@ export const COHORT_CSV_FILE_NAMES = Object.freeze([
   'complications.csv',
   'testosterone.csv',
 ] as const);
-
-/**
- * The largest file {@link readCohort} reads: 64 MiB (per file). A cohort of 20,000 simulated
- * patients is 20 MB as JSON and 9 MB as CSV, so a bigger file is almost certainly not a cohort
- * (a database dump, a zip renamed to .json); refusing it before reading keeps the answer fast.
- */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** What was read: the path as given (resolved) and the SHA-256 of its bytes. */
 export interface CohortSource {
@@ -65,12 +63,19 @@ export type ReadCohortResult =
  * {@link validateCohort}) or a folder of CSV files (`patients.csv`, `psa.csv`,
  * `complications.csv` and optional `testosterone.csv`, read by {@link parseCohortCsv}); see
  * docs/data-format.md. Every problem is returned, each with its file (and, where known, line
- * and column); a JSON syntax error gives its line and column. A UTF-8 byte-order mark is
- * accepted in either form. Other `.csv` files in the folder are reported as warnings (a
- * misnamed export would otherwise be silently left out). A file larger than
- * {@link MAX_INPUT_BYTES} (`too_large`), one that cannot be read (`unreadable`, e.g. a folder
- * named `patients.csv`) or whose bytes are not UTF-8 (`invalid_encoding`: a Windows-1252,
- * Latin-1 or UTF-16 export, or not text at all) is an issue, never a thrown error.
+ * and column); a JSON syntax error gives its line and column, and so does a key written twice
+ * in one JSON object (`duplicate_key`: JSON.parse would keep the last silently). A UTF-8
+ * byte-order mark is accepted in either form. Other `.csv` files in the folder are reported as
+ * warnings (a misnamed export would otherwise be silently left out).
+ *
+ * Only regular files (or links to them) are read. A FIFO, device or socket (`special_file`) is
+ * refused before it is opened; a loop of links (`symlink_loop`), a file or folder without
+ * permission (`unreadable`), a file over {@link MAX_INPUT_BYTES} (`too_large`: from its size,
+ * or from the bytes read, whatever its size said) or whose bytes are not UTF-8
+ * (`invalid_encoding`: a Windows-1252, Latin-1 or UTF-16 export, or not text at all) is an
+ * issue, never a thrown error. Messages are printable: control and other invisible characters
+ * from the data are written as `\uXXXX`, a long id is cut, and no message is longer than 1,000
+ * characters.
  *
  * `source.sha256` identifies the exact input a result came from (see {@link CohortSource}), so
  * a report can record which data it analysed. For a folder it equals
@@ -91,29 +96,7 @@ export function readCohort(path: string, options: ParseCohortCsvOptions = {}): R
   if (typeof path !== 'string' || path === '') {
     throw new TypeError(`path must be a non-empty string. Value: ${describeValue(path)}.`);
   }
-  const absolute = resolve(path);
-  const fail = (issue: CohortInputIssue, sha256: string | null = null): ReadCohortResult => ({
-    ok: false,
-    patients: null,
-    warnings: [],
-    validPatients: [],
-    issues: [issue],
-    source: { path: absolute, sha256 },
-  });
-  if (!existsSync(absolute)) {
-    return fail(plainIssue(basename(absolute), 'not_found', `no such file or folder: ${absolute}`));
-  }
-  if (statSync(absolute).isDirectory()) return readCsvFolder(absolute, options);
-  if (extname(absolute).toLowerCase() !== '.json') {
-    return fail(
-      plainIssue(
-        basename(absolute),
-        'unsupported_input',
-        'expected a .json cohort file or a folder of CSV files',
-      ),
-    );
-  }
-  return readJsonFile(absolute);
+  return printable(readPath(path, options));
 }
 
 /**
@@ -133,6 +116,64 @@ export function readCohortOrThrow(path: string, options: ParseCohortCsvOptions =
   return result.patients;
 }
 
+function readPath(path: string, options: ParseCohortCsvOptions): ReadCohortResult {
+  let absolute: string;
+  try {
+    absolute = resolve(path);
+  } catch (error) {
+    // A relative path from a folder that has been deleted: process.cwd() fails (uv_cwd).
+    return failed(
+      path,
+      plainIssue(
+        basename(path),
+        'not_found',
+        `cannot find ${path}: the current folder no longer exists (${(error as Error).message})`,
+      ),
+    );
+  }
+  const stat = statInput(absolute);
+  if (stat.kind === 'problem') {
+    return failed(absolute, plainIssue(basename(absolute), stat.code, stat.reason));
+  }
+  if (stat.kind === 'folder') return readCsvFolder(absolute, options);
+  if (extname(absolute).toLowerCase() !== '.json') {
+    return failed(
+      absolute,
+      plainIssue(
+        basename(absolute),
+        'unsupported_input',
+        'expected a .json cohort file or a folder of CSV files',
+      ),
+    );
+  }
+  return readJsonFile(absolute);
+}
+
+function failed(
+  path: string,
+  issue: CohortInputIssue,
+  sha256: string | null = null,
+  warnings: CohortInputIssue[] = [],
+): ReadCohortResult {
+  return {
+    ok: false,
+    patients: null,
+    warnings,
+    issues: [issue],
+    source: { path, sha256 },
+    validPatients: [],
+  };
+}
+
+/** Every message as one printable line (see `printableLine`); the issues' data untouched. */
+function printable(result: ReadCohortResult): ReadCohortResult {
+  const line = (issue: CohortInputIssue): CohortInputIssue => {
+    const message = printableLine(issue.message);
+    return message === issue.message ? issue : { ...issue, message };
+  };
+  return { ...result, issues: result.issues.map(line), warnings: result.warnings.map(line) };
+}
+
 function plainIssue(file: string, code: string, message: string): CohortInputIssue {
   return {
     file,
@@ -145,20 +186,21 @@ function plainIssue(file: string, code: string, message: string): CohortInputIss
   };
 }
 
+/** The longest id a message repeats; a longer one is cut (the issue keeps it whole). */
+const MAX_ID_IN_MESSAGE = 80;
+
+function idForMessage(id: string | null): string | null {
+  if (id === null || id.length <= MAX_ID_IN_MESSAGE) return id;
+  return `${id.slice(0, MAX_ID_IN_MESSAGE - 3)}... (an id of ${id.length} characters)`;
+}
+
 function readJsonFile(path: string): ReadCohortResult {
   const file = basename(path);
   const read = readInputFile(path, file);
   const sha256 = read.bytes === null ? null : createHash('sha256').update(read.bytes).digest('hex');
-  const source = { path, sha256 };
-  const fail = (issue: CohortInputIssue): ReadCohortResult => ({
-    ok: false,
-    patients: null,
-    warnings: [],
-    issues: [issue],
-    source,
-    validPatients: [],
-  });
+  const fail = (issue: CohortInputIssue) => failed(path, issue, sha256);
   if (read.issue !== null) return fail(read.issue);
+  const source = { path, sha256 };
   const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') {
     return fail(
@@ -169,14 +211,10 @@ function readJsonFile(path: string): ReadCohortResult {
   try {
     input = JSON.parse(text);
   } catch (error) {
-    // V8 quotes the text around the error: escape control characters (junk, or a terminal
-    // escape sequence) so the message prints as one readable line.
-    const reason = (error as Error).message.replace(
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point.
-      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-    const { line, column } = jsonErrorPlace(text, (error as Error).message);
+    // V8 quotes the text around the error; printable() escapes its control characters (junk,
+    // or a terminal escape sequence) so the message prints as one readable line.
+    const reason = (error as Error).message;
+    const { line, column } = jsonErrorPlace(text, reason);
     return fail({
       file,
       line,
@@ -187,6 +225,17 @@ function readJsonFile(path: string): ReadCohortResult {
       message: `${formatInputLocation(file, line, column)}: not valid JSON: ${reason}`,
     });
   }
+  const duplicates = duplicateKeyIssues(file, text);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      patients: null,
+      warnings: [],
+      issues: duplicates,
+      source,
+      validPatients: [],
+    };
+  }
   const result = validateCohort(input);
   // validateCohort knows fields, not characters: these issues name the file and the patient.
   const place = (issue: (typeof result.warnings)[number]): CohortInputIssue => ({
@@ -194,7 +243,7 @@ function readJsonFile(path: string): ReadCohortResult {
     file,
     line: null,
     column: null,
-    message: `${file}: ${formatIssue(issue)}`,
+    message: `${file}: ${formatIssue({ ...issue, patientId: idForMessage(issue.patientId) })}`,
   });
   const warnings = result.warnings.map(place);
   if (!result.ok) {
@@ -210,77 +259,62 @@ function readJsonFile(path: string): ReadCohortResult {
   return { ok: true, patients: result.patients, warnings, issues: [], source };
 }
 
+/** The most `duplicate_key` issues one file gives; the last of them counts the rest. */
+const MAX_DUPLICATE_KEY_ISSUES = 100;
+
 /**
- * The bytes of one input file, or why they cannot be used: too large (checked before reading),
- * unreadable (a folder, no permission) or not UTF-8. `bytes` is null when nothing was read.
+ * A key written twice in one object is an error, not last-wins: the value JSON.parse dropped
+ * may be the one that was meant (`"value": -5, "value": 1.2` hides an invalid value), and
+ * `{"patients": [...], "patients": []}` would read as a valid cohort of none. The issues come
+ * alone: what the parsed object holds is not what the file says.
  */
-function readInputFile(
-  path: string,
-  file: string,
-): { bytes: Buffer; issue: null } | { bytes: Buffer | null; issue: CohortInputIssue } {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      return { bytes: null, issue: plainIssue(file, 'unreadable', 'is a folder, not a file') };
-    }
-    if (stat.size > MAX_INPUT_BYTES) {
-      const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return {
-        bytes: null,
-        issue: plainIssue(
-          file,
-          'too_large',
-          `the file is ${mib(stat.size)} MiB; the limit is ${mib(MAX_INPUT_BYTES)} MiB per file ` +
-            '(a cohort of 20,000 patients is about 20 MiB): is this the cohort export?',
-        ),
-      };
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
+function duplicateKeyIssues(file: string, text: string): CohortInputIssue[] {
+  const { duplicates, total } = jsonDuplicateKeys(text, MAX_DUPLICATE_KEY_ISSUES);
+  return duplicates.map((d, index) => {
+    const more = total - duplicates.length;
+    const rest =
+      index === duplicates.length - 1 && more > 0
+        ? ` (and ${more} more duplicate key${more === 1 ? '' : 's'} after this one)`
+        : '';
     return {
-      bytes: null,
-      issue: plainIssue(file, 'unreadable', `cannot be read: ${(error as Error).message}`),
-    };
-  }
-  if (isUtf8(bytes)) return { bytes, issue: null };
-  const utf16 =
-    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) {
-    return {
-      bytes,
-      issue: plainIssue(
-        file,
-        'invalid_encoding',
-        'the file is UTF-16 ("Unicode text"); save it as UTF-8 (in Excel: "CSV UTF-8")',
-      ),
-    };
-  }
-  // The first invalid byte decodes to U+FFFD; its line is what the user needs to look at.
-  const text = bytes.toString('utf8');
-  const line = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
-  return {
-    bytes,
-    issue: {
-      ...plainIssue(file, 'invalid_encoding', ''),
-      line,
+      file,
+      line: d.line,
+      column: d.column,
+      patientId: null,
+      path: d.path,
+      code: 'duplicate_key',
       message:
-        `${formatInputLocation(file, line, null)}: the bytes are not UTF-8 text (a Windows-1252 ` +
-        'or Latin-1 export, or not a text file at all); save the file as UTF-8',
-    },
-  };
+        `${formatInputLocation(file, d.line, d.column)}: the key ${describeValue(d.key)} (${d.path}) ` +
+        `is written twice in one object, first at line ${d.firstLine}, column ${d.firstColumn}; ` +
+        `JSON keeps only the last, silently: remove one${rest}`,
+    };
+  });
 }
 
 function readCsvFolder(folder: string, options: ParseCohortCsvOptions): ReadCohortResult {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    // A folder without read permission: say so, not that each file is missing.
+    const { code, reason } = fileSystemProblem(folder, error);
+    return failed(folder, plainIssue(basename(folder), code, reason));
+  }
   const hash = createHash('sha256');
   const texts = new Map<string, string>();
   const issues: CohortInputIssue[] = [];
   for (const name of COHORT_CSV_FILE_NAMES) {
     const path = join(folder, name);
-    if (!existsSync(path)) {
+    const stat = statInput(path);
+    if (stat.kind === 'problem' && stat.code === 'not_found' && !isLink(path)) {
       if (name !== 'testosterone.csv') {
         issues.push(plainIssue(name, 'missing_file', `required file is missing in ${folder}`));
       }
+      continue;
+    }
+    if (stat.kind === 'problem' && stat.code === 'not_found') {
+      // A link to nothing: the file was meant to be there.
+      issues.push(plainIssue(name, 'missing_file', stat.reason));
       continue;
     }
     const { bytes, issue } = readInputFile(path, name);
@@ -293,15 +327,6 @@ function readCsvFolder(folder: string, options: ParseCohortCsvOptions): ReadCoho
   }
   const source = { path: folder, sha256: texts.size > 0 ? hash.digest('hex') : null };
   const known: readonly string[] = COHORT_CSV_FILE_NAMES;
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch (error) {
-    issues.push(
-      plainIssue(basename(folder), 'unreadable', `cannot be read: ${(error as Error).message}`),
-    );
-    names = [];
-  }
   const warnings = names
     .filter((name) => name.toLowerCase().endsWith('.csv') && !known.includes(name))
     .sort()
@@ -338,4 +363,12 @@ function readCsvFolder(folder: string, options: ParseCohortCsvOptions): ReadCoho
     };
   }
   return { ok: true, patients: result.patients, warnings: allWarnings, issues: [], source };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

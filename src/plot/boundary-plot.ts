@@ -54,7 +54,7 @@ const PATH = '#222222';
  * @throws {RangeError} naming the entry: no looks, looks not strictly increasing integers >= 1,
  *   `maxAllowed` of another length or below -1, an observed count that is negative, not an
  *   integer, more events than patients, or patients decreasing, or a `decision` other than
- *   'continue' or 'stop'.
+ *   'continue' or 'stop', or a width or height above 40,000 pixels.
  * @example
  * const svg = boundaryPlot({
  *   looks: [5, 10, 15, 20],
@@ -77,14 +77,25 @@ export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOpti
 
   // Drawn boundary: a maxAllowed >= the look's count cannot be exceeded; draw it at the count.
   const drawn = maxAllowed.map((m, i) => Math.min(m, looks[i]!));
+  const lookIndex = new Map(looks.map((l, i) => [l, i]));
   const crossed = observed.map((o) => {
-    const i = looks.indexOf(o.patients);
-    return i !== -1 && o.events > maxAllowed[i]!;
+    const i = lookIndex.get(o.patients);
+    return i !== undefined && o.events > maxAllowed[i]!;
   });
   const lastLook = looks.at(-1)!;
-  const xMax = Math.max(lastLook, ...observed.map((o) => o.patients));
-  const yMax = Math.max(3, ...drawn.map((m) => m + 2), ...observed.map((o) => o.events + 1));
-  const yMin = Math.min(0, ...drawn);
+  // Extents by loops, never Math.max(...points): spreading a data-sized array into a call
+  // overflows the stack (about 123,500 observed patients did; issue 11 item 6).
+  let xMax = lastLook;
+  let yMax = 3;
+  let yMin = 0;
+  for (const m of drawn) {
+    yMax = Math.max(yMax, m + 2);
+    yMin = Math.min(yMin, m);
+  }
+  for (const o of observed) {
+    xMax = Math.max(xMax, o.patients);
+    yMax = Math.max(yMax, o.events + 1);
+  }
 
   const items: LegendItem[] = [
     { label: 'Most events allowed', swatch: { kind: 'line', colour: STOP } },

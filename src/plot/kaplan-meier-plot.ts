@@ -27,7 +27,7 @@ export interface LabelledKaplanMeierFit {
 export interface KaplanMeierPlotOptions extends PlotOptions {
   /** Unit of the x axis, `maxTime` and `riskTimes`; fit times are days. Default `'months'`. */
   readonly timeUnit?: 'months' | 'days';
-  /** Right end of the x axis, in `timeUnit`; curves are cut there. Default 24 months (730.5 days). */
+  /** Right end of the x axis, in `timeUnit`, at most 3,600 months (109,575 days); curves are cut there. Default 24 months (730.5 days). */
   readonly maxTime?: number;
   /** Times of the numbers at risk, in `timeUnit`, within [0, maxTime]. Default: the x-axis ticks (0, 6, 12, 18, 24 months). */
   readonly riskTimes?: readonly number[];
@@ -40,6 +40,13 @@ export interface KaplanMeierPlotOptions extends PlotOptions {
 }
 
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 36, 60, 120, 240];
+
+/**
+ * The longest x axis, in days: 300 years of 365.25 days (3,600 months), the span of the
+ * calendar years slnd-stats accepts (1900-2199), so no follow-up from dates is longer. A
+ * maxTime of 1e308 days wrote `Infinity` into the SVG (issue 11 item 13).
+ */
+const MAX_TIME_DAYS = 300 * 365.25;
 const ROW = 18;
 
 /**
@@ -69,7 +76,8 @@ const ROW = 18;
  *   fit column is not an array, or an option has the wrong type.
  * @throws {RangeError} naming the entry: an empty curve list, a negative, non-finite or
  *   descending time, columns of unequal length, a survival or limit outside [0, 1], a
- *   `maxTime` <= 0, a risk time outside [0, maxTime], or a size too small for the risk table.
+ *   `maxTime` <= 0 or above 3,600 months (109,575 days), a risk time outside [0, maxTime], a
+ *   size too small for the risk table, or a width or height above 40,000 pixels.
  * @example
  * const fit = kaplanMeier([
  *   { time: 120, event: 1 }, { time: 300, event: 0 }, { time: 450, event: 1 }, { time: 800, event: 0 },
@@ -95,8 +103,11 @@ export function kaplanMeierPlot(
   });
   const maxTime = options.maxTime ?? 24 * (DAYS_PER_MONTH / daysPerUnit);
   assertFiniteNumber('options.maxTime', maxTime);
-  if (maxTime <= 0) {
-    throw new RangeError(`options.maxTime must be > 0. Value: ${describeValue(maxTime)}.`);
+  const longest = MAX_TIME_DAYS / daysPerUnit;
+  if (maxTime <= 0 || maxTime > longest) {
+    throw new RangeError(
+      `options.maxTime must be > 0 and <= ${longest} ${timeUnit} (300 years). Value: ${describeValue(maxTime)}.`,
+    );
   }
   const maxDays = maxTime * daysPerUnit;
   const xTicks = timeTicks(maxTime, timeUnit);
@@ -113,9 +124,14 @@ export function kaplanMeierPlot(
       riskTimes.map((t) => t * daysPerUnit),
     ).map((row) => row.nRisk),
   );
-  const widestNumber = Math.max(...atRisk.flat().map((v) => textWidth(String(v))), 0);
+  // Widths by loops, never Math.max(...values): spreading a data-sized array (200,000 risk
+  // times) into a call overflows the stack (issue 11 item 6).
+  let widestNumber = 0;
+  for (const row of atRisk)
+    for (const v of row) widestNumber = Math.max(widestNumber, textWidth(String(v)));
   const riskLabelEnd = widestNumber / 2 + 10;
-  const widestLabel = showRisk ? Math.max(...list.map((c) => textWidth(c.label))) : 0;
+  let widestLabel = 0;
+  if (showRisk) for (const c of list) widestLabel = Math.max(widestLabel, textWidth(c.label));
   const left = Math.max(68, showRisk ? widestLabel + riskLabelEnd + 10 : 0);
   const right = 28;
   const legendItems = legendFor(list, showBands, showCensor, maxDays);

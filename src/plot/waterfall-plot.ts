@@ -36,7 +36,7 @@ export interface WaterfallBar {
 export interface WaterfallPlotOptions extends PlotOptions {
   /** Percent changes drawn as dashed horizontal lines, each in [-100, clampAt]. Default [-50]. */
   readonly referenceLines?: readonly number[];
-  /** Top of the y axis, in percent (> 0): larger rises are drawn to it and marked. Default 100. */
+  /** Top of the y axis, in percent (> 0, at most 1,000,000): larger rises are drawn to it and marked. Default 100. */
   readonly clampAt?: number;
   /** Write the ids under the bars. Default: only when there are at most 40 bars. */
   readonly showIds?: boolean;
@@ -45,6 +45,13 @@ export interface WaterfallPlotOptions extends PlotOptions {
 const RISE = OKABE_ITO[1]; // vermillion
 const FALL = OKABE_ITO[0]; // blue
 const MAX_ID_CHARS = 16;
+
+/**
+ * The highest `clampAt`, in percent: a 10,001-fold rise. Beyond it the falls (-100..0) would be
+ * squashed under a pixel whatever the height, and a clampAt of 1e308 wrote `Infinity` into the
+ * SVG (issue 11 item 13). Larger rises are still drawn, cut at the top and marked.
+ */
+const MAX_CLAMP_AT = 1_000_000;
 
 /**
  * Draws a waterfall plot of PSA response as a standalone SVG string: one bar per patient from
@@ -69,7 +76,8 @@ const MAX_ID_CHARS = 16;
  * @throws {TypeError} when `bars` is not an array, a bar not an object, an id not a string, a
  *   change not a number, `undetectable` not a boolean, or an option has the wrong type.
  * @throws {RangeError} naming the entry: a change that is NaN, infinite or below -100, a
- *   `clampAt` <= 0, a reference line outside [-100, clampAt], or a size too small.
+ *   `clampAt` <= 0 or above 1,000,000 (`MAX_CLAMP_AT`), a reference line outside
+ *   [-100, clampAt], or a size too small or above 40,000 pixels (`MAX_PLOT_SIZE`).
  * @example
  * const svg = waterfallPlot([
  *   { id: 'P01', percentChange: -95, undetectable: true },
@@ -92,8 +100,10 @@ export function waterfallPlot(
   });
   const clampAt = options.clampAt ?? 100;
   assertFiniteNumber('options.clampAt', clampAt);
-  if (clampAt <= 0) {
-    throw new RangeError(`options.clampAt must be > 0. Value: ${describeValue(clampAt)}.`);
+  if (clampAt <= 0 || clampAt > MAX_CLAMP_AT) {
+    throw new RangeError(
+      `options.clampAt must be > 0 and <= ${MAX_CLAMP_AT} (percent). Value: ${describeValue(clampAt)}.`,
+    );
   }
   const referenceLines = options.referenceLines ?? [-50];
   assertArray('options.referenceLines', referenceLines);
@@ -135,9 +145,10 @@ export function waterfallPlot(
   const key = legend(items, left, legendTop, width - left - right);
   // Room above the plot for the triangles marking clipped bars.
   const top = legendTop + key.height + (anyClipped ? 22 : 12);
-  const idSpace = showIds
-    ? Math.max(0, ...sorted.map((b) => textWidth(shortId(b.id), 11))) + 12
-    : 8;
+  // A loop, not Math.max(...bars): spreading a data-sized array into a call overflows the stack.
+  let widestId = 0;
+  if (showIds) for (const b of sorted) widestId = Math.max(widestId, textWidth(shortId(b.id), 11));
+  const idSpace = showIds ? widestId + 12 : 8;
   const bottom = idSpace + 30;
   const box: PlotBox = { left, top, right: width - right, bottom: height - bottom };
   if (box.bottom - box.top < 100) {
@@ -315,7 +326,8 @@ function readBars(bars: unknown): WaterfallBar[] {
 
 /** A percentage with its sign and at most one decimal: "+40", "-95.5", "0". */
 function signed(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
+  // Past 2^49 there is no decimal to round, and value * 10 could overflow to Infinity.
+  const rounded = Math.abs(value) >= 2 ** 49 ? value : Math.round(value * 10) / 10;
   if (rounded === 0) return '0';
   return rounded > 0 ? `+${rounded}` : String(rounded);
 }

@@ -1,4 +1,4 @@
-import { escapeXml } from '../plot/_internal/svg.js';
+import { escapeXml } from '../_lib/escape-xml.js';
 import type { TrialReport } from '../report/trial-report.js';
 import type { Block } from './block.js';
 import { reportDocument } from './report-document.js';

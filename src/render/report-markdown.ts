@@ -1,16 +1,24 @@
+import { visibleText } from '../_lib/visible-text.js';
 import type { TrialReport } from '../report/trial-report.js';
 import type { Block } from './block.js';
 import { reportDocument } from './report-document.js';
 
 /**
- * Escapes text for Markdown (CommonMark and GitHub's): every character that could start markup
- * (emphasis, strike-through, links, code, HTML, entities, table cells, headings) is
- * backslash-escaped, which CommonMark allows for any ASCII punctuation, so the text reads as
- * itself in the file and renders as itself, with no HTML entity in it; line breaks (LF, CR and
- * CRLF) become spaces, so data cannot start a new block.
+ * Escapes text for Markdown (CommonMark and GitHub's) so that it renders as itself, and reads as
+ * itself in the file, with no HTML entity in it:
+ * - invisible and display-controlling characters become visible escapes, and line breaks and
+ *   tabs spaces (`visibleText`), so data can neither start a new block nor hide;
+ * - every character that could start inline markup (emphasis, strike-through, code, links,
+ *   images, HTML, entities, table cells, headings) is backslash-escaped, which CommonMark allows
+ *   for any ASCII punctuation;
+ * - GitHub's autolinks are broken: the `:` of `http://` and `https://`, the `.` of `www.` and
+ *   every `@` (e-mail, `mailto:`, `xmpp:`) are escaped too.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]|#<>&~])/g, '\\$1').replace(/\r\n|\r|\n/g, ' ');
+  return visibleText(text)
+    .replace(/([\\`*_[\]|#<>&~@])/g, '\\$1')
+    .replace(/(https?):/gi, '$1\\:')
+    .replace(/(www)\./gi, '$1\\.');
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): string {

@@ -1,5 +1,6 @@
-import { assertArray, assertObject, assertOneOf } from '../_lib/assert.js';
+import { assertArray, assertObject, assertOneOf, assertString } from '../_lib/assert.js';
 import { complicationSummary } from '../complications/complication-summary.js';
+import { assertPatient } from '../model/assert-series.js';
 import { DAYS_PER_MONTH, daysBetween } from '../model/iso-date.js';
 import type { IsoDate, Patient } from '../model/types.js';
 import type { CastrationResistanceDefinition } from '../psa/detect-castration-resistance.js';
@@ -86,7 +87,10 @@ export const REPORT_ENDPOINTS: readonly EndpointSpec[] = reportEndpoints('date a
  * @param options - `asOf`, `rule`, `castrationResistance`, `castrationResistanceDefinition`,
  *   `title`, `excluded`.
  * @returns the report; render it with `reportToMarkdown`, `reportToHtml` or `reportSummary`.
- * @throws {TypeError|RangeError} when `patients` is not an array or an option is malformed.
+ * @throws {TypeError|RangeError} when `patients` is not an array (or has holes), a patient has
+ *   a field of the wrong type or domain (naming it, e.g. `patients[3].complications[0].grade`),
+ *   or an option is malformed: `title` not a string, `excluded` not an array of
+ *   `{ patientId: string | null, reasons: string[] }`, `rule` not a stopping rule.
  * @example
  * const report = buildTrialReport(parseCohort(cohortJson), { rule: 'pocock:0.1,0.3,60' });
  * report.complications.rows.find((r) => r.key === 'major');
@@ -96,8 +100,20 @@ export function buildTrialReport(
   options: TrialReportOptions = {},
 ): TrialReport {
   assertArray('patients', patients);
+  // Each patient is checked field by field, so a malformed one is named (`patients[0].id must
+  // be a string`) rather than failing deep inside an analysis (`[{}]` gave "Cannot read
+  // properties of undefined"; issue 11 item 14). Rules between fields are validateCohort's.
+  patients.forEach((patient, i) => {
+    assertPatient(`patients[${i}]`, patient);
+  });
   assertObject('options', options);
   const { castrationResistance = 'recorded', castrationResistanceDefinition = 'eau' } = options;
+  // The title and the excluded patients are written into every rendering: checked here, so a
+  // renderer never meets a number where it escapes a string.
+  const title = options.title ?? 'Salvage lymph node dissection trial: endpoint report';
+  assertString('options.title', title);
+  const excluded = readExcluded(options.excluded ?? []);
+  if (options.rule !== undefined) assertString('options.rule', options.rule);
   assertOneOf('options.castrationResistance', castrationResistance, ['recorded', 'derived']);
   assertOneOf('options.castrationResistanceDefinition', castrationResistanceDefinition, [
     'eau',
@@ -156,12 +172,12 @@ export function buildTrialReport(
   ];
 
   return {
-    title: options.title ?? 'Salvage lymph node dissection trial: endpoint report',
+    title,
     libraryVersion: VERSION,
     asOf: cut.asOf,
     source: null,
     settings,
-    excluded: options.excluded ?? [],
+    excluded,
     cohort: {
       n: cohort.length,
       firstSurgery: surgeries[0] ?? null,
@@ -184,4 +200,20 @@ export function buildTrialReport(
     ),
     methods: reportMethods(crpc.section.description),
   };
+}
+
+/** `options.excluded` checked (`{ patientId: string | null, reasons: string[] }[]`) and copied. */
+function readExcluded(value: unknown): ExcludedPatient[] {
+  assertArray('options.excluded', value);
+  return value.map((entry, i) => {
+    const where = `options.excluded[${i}]`;
+    assertObject(where, entry);
+    const { patientId, reasons } = entry as Record<string, unknown>;
+    if (patientId !== null) assertString(`${where}.patientId`, patientId);
+    assertArray(`${where}.reasons`, reasons);
+    reasons.forEach((reason, j) => {
+      assertString(`${where}.reasons[${j}]`, reason);
+    });
+    return { patientId, reasons: [...(reasons as readonly string[])] };
+  });
 }

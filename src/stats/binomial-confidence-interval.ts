@@ -8,6 +8,14 @@ import {
 } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 
+/**
+ * The most trials `binomialConfidenceInterval` takes: ten million, beyond any count of patients.
+ * Up to it stdlib's beta quantiles agree with R's `qbeta` to 1e-10 relative (checked against R
+ * at every confidence level up to 0.9999999999999999); past it they drift (1e-9 at 1e8, 1e-5 at
+ * 1e12) and at 1e300 they are NaN (issue 11 item 13).
+ */
+const MAX_TRIALS = 10_000_000;
+
 /** The interval methods of {@link binomialConfidenceInterval}. */
 export type BinomialIntervalMethod =
   | 'clopper-pearson'
@@ -65,14 +73,18 @@ export interface BinomialConfidenceInterval {
  *
  * Beta quantiles come from `@stdlib/stats-base-dists-beta-quantile` and normal quantiles from
  * `@stdlib/stats-base-dists-normal-quantile`; they agree with R's `qbeta`/`qnorm` to about
- * 1e-14 relative on the fixture grid.
+ * 1e-14 relative on the fixture grid. z is computed as -qnorm(alpha/2) and a beta quantile at
+ * 1 - alpha/2 with alpha/2 < 1e-6 as 1 - qbeta(alpha/2) with the parameters swapped, so that a
+ * confidence level within an ulp of 1 (0.9999999999999999) keeps its tails instead of giving
+ * NaN or 1 (R gives NaN there); the limits are always finite numbers.
  *
  * @param x - number of events, an integer with 0 <= x <= n
- * @param n - number of trials, an integer >= 1
+ * @param n - number of trials, an integer from 1 to 10,000,000 (past it the beta quantiles
+ *   lose their accuracy)
  * @param options - `method` (default `'clopper-pearson'`) and `confLevel` (default 0.95)
  * @returns `{ estimate, lower, upper, method, confLevel }`
  * @throws {TypeError} when `x`, `n` or `confLevel` is not a number, or `options` not an object.
- * @throws {RangeError} when `n` is not an integer >= 1, `x` not an integer in [0, n],
+ * @throws {RangeError} when `n` is not an integer in [1, 1e7], `x` not an integer in [0, n],
  *   `confLevel` not in (0, 1), or `method` not one of the methods.
  * @example binomialConfidenceInterval(3, 30);
  * // => { estimate: 0.1, lower: 0.0211171370297226, upper: 0.265288450474208,
@@ -86,6 +98,9 @@ export function binomialConfidenceInterval(
   options: BinomialConfidenceIntervalOptions = {},
 ): BinomialConfidenceInterval {
   assertInteger('n', n, 1);
+  if (n > MAX_TRIALS) {
+    throw new RangeError(`n must be <= ${MAX_TRIALS}. Value: ${describeValue(n)}.`);
+  }
   assertInteger('x', x, 0);
   if (x > n) {
     throw new RangeError(`x must be <= n (${n}). Value: ${describeValue(x)}.`);
@@ -96,34 +111,36 @@ export function binomialConfidenceInterval(
   assertOpenUnitInterval('options.confLevel', confLevel);
 
   const estimate = x / n;
+  // Each tail holds tail = (1 - confLevel) / 2: 1 - confLevel is exact for a level >= 0.5 (and
+  // accurate below), and the normal quantile is taken of the tail itself, -qnorm(tail). R's
+  // qnorm(1 - tail) or qnorm((1 + confLevel) / 2) rounds 1 - tail first: for a confLevel of
+  // 0.9999999999999999 it is 1, z is infinite and the limits NaN (issue 11 item 13). For the
+  // usual levels the two agree to the last bits.
+  const tail = (1 - confLevel) / 2;
+  const z = -normalQuantile(tail, 0, 1);
   let lower: number;
   let upper: number;
   switch (method) {
-    case 'clopper-pearson': {
+    case 'clopper-pearson':
       // binom.test: alpha <- (1 - conf.level) / 2; qbeta(alpha, ...), qbeta(1 - alpha, ...).
-      const alpha = (1 - confLevel) / 2;
-      lower = x === 0 ? 0 : betaQuantile(alpha, x, n - x + 1);
-      upper = x === n ? 1 : betaQuantile(1 - alpha, x + 1, n - x);
+      lower = x === 0 ? 0 : betaQuantile(tail, x, n - x + 1);
+      upper = x === n ? 1 : upperQuantile(tail, x + 1, n - x);
       break;
-    }
     case 'wilson':
-      [lower, upper] = scoreInterval(x, n, confLevel, 0);
+      [lower, upper] = scoreInterval(x, n, z, 0);
       break;
     case 'wilson-cc':
       // prop.test: YATES <- min(0.5, abs(x - n * p)) with the default p = 0.5, so the correction
       // vanishes when x = n / 2 exactly.
-      [lower, upper] = scoreInterval(x, n, confLevel, Math.min(0.5, Math.abs(x - n * 0.5)));
+      [lower, upper] = scoreInterval(x, n, z, Math.min(0.5, Math.abs(x - n * 0.5)));
       break;
-    case 'jeffreys': {
-      const alpha = 1 - confLevel;
-      lower = x === 0 ? 0 : betaQuantile(alpha / 2, x + 0.5, n - x + 0.5);
-      upper = x === n ? 1 : betaQuantile(1 - alpha / 2, x + 0.5, n - x + 0.5);
+    case 'jeffreys':
+      lower = x === 0 ? 0 : betaQuantile(tail, x + 0.5, n - x + 0.5);
+      upper = x === n ? 1 : upperQuantile(tail, x + 0.5, n - x + 0.5);
       break;
-    }
     case 'agresti-coull': {
       // binom::binom.confint: z <- qnorm(1 - (1 - conf.level) / 2); .x <- x + 0.5 z^2;
       // .n <- n + z^2; .p <- .x / .n; .p -/+ z sqrt(.p (1 - .p) / .n).
-      const z = normalQuantile(1 - (1 - confLevel) / 2, 0, 1);
       const z2 = z * z;
       const nTilde = n + z2;
       const pTilde = (x + 0.5 * z2) / nTilde;
@@ -137,11 +154,21 @@ export function binomialConfidenceInterval(
 }
 
 /**
- * The one-sample score interval of R's `prop.test` with continuity correction `yates`
- * (0 for plain Wilson), transcribed from R 4.2's stats:::prop.test (k = 1, two-sided).
+ * The `1 - tail` quantile of Beta(a, b): R's `qbeta(1 - tail, a, b)`. While `1 - tail` keeps
+ * the tail to 10 significant digits (tail >= 1e-6) it is computed so, as R; for a smaller tail,
+ * by the symmetry of the beta distribution, as 1 - qbeta(tail, b, a), which does not round the
+ * tail away (1 - 5.6e-17 is 1: the upper limit came out as 1).
  */
-function scoreInterval(x: number, n: number, confLevel: number, yates: number): [number, number] {
-  const z = normalQuantile((1 + confLevel) / 2, 0, 1);
+function upperQuantile(tail: number, a: number, b: number): number {
+  return tail >= 1e-6 ? betaQuantile(1 - tail, a, b) : 1 - betaQuantile(tail, b, a);
+}
+
+/**
+ * The one-sample score interval of R's `prop.test` with continuity correction `yates`
+ * (0 for plain Wilson), transcribed from R 4.2's stats:::prop.test (k = 1, two-sided), with
+ * z = qnorm((1 + conf.level) / 2) given.
+ */
+function scoreInterval(x: number, n: number, z: number, yates: number): [number, number] {
   const estimate = x / n;
   const z22n = (z * z) / (2 * n);
   let pc = estimate + yates / n;

@@ -28,7 +28,7 @@ export type GroupedSurvivalInput = readonly GroupedSurvivalRow[] | GroupedSurviv
 
 /** Options of {@link logRank}. */
 export interface LogRankOptions {
-  /** Weight exponent of the G-rho family: 0 log-rank (default), 1 Peto-Peto. */
+  /** Weight exponent of the G-rho family: 0 log-rank (default), 1 Peto-Peto; a finite number whose weights S(t-)^rho do not overflow. */
   readonly rho?: number;
 }
 
@@ -83,8 +83,10 @@ export interface LogRankResult {
  * @returns `{ chiSquare, df, pValue, groups, observed, expected, variance }`; `chiSquare` and
  *   `pValue` are null when there is nothing to test (variance of rank 0).
  * @throws {TypeError} when the input is malformed, or labels mix numbers and strings.
- * @throws {RangeError} naming index and value of a bad time or event, or when there are fewer
- *   than 2 groups.
+ * @throws {RangeError} naming index and value of a bad time or event, when there are fewer
+ *   than 2 groups, or when a negative `rho` makes the weights S(t-)^rho overflow (a weight
+ *   above about 1e154, whose square is infinite, e.g. with rho = -1e308): the sums O, E and V
+ *   must be finite numbers.
  * @example
  * const r = logRank({
  *   time: [5, 8, 12, 3, 4, 9], event: [1, 0, 1, 1, 1, 1], group: ['a', 'a', 'a', 'b', 'b', 'b'],
@@ -136,6 +138,14 @@ export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {
     accumulate(times, start, k, nStrata, rho, obs, exp, v, new TimeGaps());
   }
 
+  // A negative rho weighs late times by S(t-)^rho, which grows without bound as S falls: with
+  // rho = -1e308 the weights overflow to Infinity and O - E became NaN (issue 11 item 13). The
+  // sums cannot be represented then; say so, naming rho, rather than return them.
+  if (!allFinite(obs) || !allFinite(exp) || !allFinite(v)) {
+    throw new RangeError(
+      `options.rho gives weights S(t-)^rho too large for double precision on these data (O, E or V overflows). Value: ${describeValue(rho)}.`,
+    );
+  }
   const variance: number[][] = [];
   for (let a = 0; a < k; a++) variance.push(Array.from(v.subarray(a * k, a * k + k)));
   const kept: number[] = [];
@@ -156,6 +166,11 @@ export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {
     expected: Array.from(exp),
     variance,
   };
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (const value of values) if (!Number.isFinite(value)) return false;
+  return true;
 }
 
 /**

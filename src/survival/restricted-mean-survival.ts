@@ -47,15 +47,34 @@ export function restrictedMeanSurvival(fit: KaplanMeierFit, tau: number): Restri
   }
   rect[kept] = (tau - prevT) * prevS;
   estimate += rect[kept]!;
-  // sum over j from the last kept time backwards, as R accumulates cumsum(rev(rectangles))
+  const variance = greenwoodSum(fit, rect, kept, 1);
+  // Areas beyond 1e154 (times near the largest doubles) square to Infinity: the sum is then
+  // taken of the areas in units of tau (each at most 1) and scaled back, so the standard
+  // error stays finite (R reports Inf). Ordinary data never reach this.
+  const stdErr = Number.isFinite(variance)
+    ? Math.sqrt(variance)
+    : tau * Math.sqrt(greenwoodSum(fit, rect, kept, tau));
+  return { tau, estimate, stdErr };
+}
+
+/**
+ * sum_j h_j (sum_{i > j} r_i / scale)^2, over j from the last kept time backwards, as R
+ * accumulates cumsum(rev(rectangles)).
+ */
+function greenwoodSum(
+  fit: KaplanMeierFit,
+  rect: Float64Array,
+  kept: number,
+  scale: number,
+): number {
   let beyond = 0;
   let variance = 0;
   for (let j = kept - 1; j >= 0; j--) {
-    beyond += rect[j + 1]!;
+    beyond += rect[j + 1]! / scale;
     const n = fit.nRisk[j]!;
     const d = fit.nEvent[j]!;
     const h = n - d === 0 ? 0 : d / (n * (n - d));
     variance += beyond * beyond * h;
   }
-  return { tau, estimate, stdErr: Math.sqrt(variance) };
+  return variance;
 }

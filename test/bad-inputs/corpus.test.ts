@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
@@ -51,8 +52,11 @@ interface Case {
 /** Every case must be answered within this, 10 MiB of junk included. */
 const FAST_MS = 2000;
 const STACK_TRACE = /\n\s+at /;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a message must print as plain text.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/**
+ * What a message line must not hold: control characters (terminal escapes, BEL, CR, NUL, C1),
+ * format characters (bidi overrides, zero-width) and line separators (issue 11, item 7).
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 const casesDir = fileURLToPath(new URL('./cases', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'slnd-bad-inputs-'));
@@ -205,13 +209,61 @@ generatedCases.push({
   expect: bad(['too_large'], ['cohort.json: the file is 65.0 MiB; the limit is 64.0 MiB']),
 });
 
+// Paths that are not regular files (issue 11, items 1 and 15): links made here, since a link
+// to /dev/null or a loop of links has no place in the repository.
+function linked(
+  name: string,
+  files: Record<string, string>,
+  links: Record<string, string>,
+  e: Expect,
+  input = 'cohort.json',
+): Case {
+  const c = generated(name, files, e, input);
+  const folder = join(scratch, name);
+  for (const [file, target] of Object.entries(links)) symlinkSync(target, join(folder, file));
+  return c;
+}
+generatedCases.push(
+  linked(
+    'special-file-dev-null-json',
+    {},
+    { 'cohort.json': '/dev/null' },
+    bad(
+      ['special_file'],
+      [
+        'cohort.json: is a symbolic link to /dev/null, which is a character device, not a regular file',
+      ],
+    ),
+  ),
+  linked(
+    'symlink-loop-json',
+    {},
+    { 'cohort.json': 'cohort.json' },
+    bad(['symlink_loop'], ['cohort.json: is a loop of symbolic links']),
+  ),
+  linked(
+    'symlink-loop-csv',
+    csvFiles({}),
+    { 'testosterone.csv': 'testosterone.csv' },
+    bad(['symlink_loop'], ['testosterone.csv: is a loop of symbolic links']),
+    '',
+  ),
+  linked(
+    'dangling-link-csv',
+    { 'patients.csv': PATIENTS_CSV, 'complications.csv': COMPLICATIONS_CSV },
+    { 'psa.csv': 'psa-export.csv' },
+    bad(['missing_file'], ['psa.csv: is a symbolic link to psa-export.csv, which does not exist']),
+    '',
+  ),
+);
+
 const cases: Case[] = [...committed, ...generatedCases];
 
-function run(...args: string[]) {
+async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const started = performance.now();
-  const status = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const status = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   const ms = performance.now() - started;
   return { status, ms, text: [...out, ...err].join('\n') };
 }
@@ -241,7 +293,7 @@ describe('the bad-inputs corpus', () => {
       const result = readCohort(input);
       expect(performance.now() - started).toBeLessThan(FAST_MS);
       const messages = [...result.issues, ...result.warnings].map((i) => i.message);
-      for (const message of messages) expect(message).not.toMatch(CONTROL);
+      for (const message of messages) expect(message).not.toMatch(HIDDEN);
       if (e.valid) {
         expect(result.issues.map((i) => i.message)).toEqual([]);
         expect(result.patients).toHaveLength(e.patients);
@@ -257,10 +309,11 @@ describe('the bad-inputs corpus', () => {
       for (const mention of e.mentions) expect(all).toContain(mention);
     });
 
-    it(`slnd-stats validate exits ${e.valid ? 0 : 2}, naming the problems, without a stack trace`, () => {
-      const r = run('validate', input);
+    it(`slnd-stats validate exits ${e.valid ? 0 : 2}, naming the problems, without a stack trace`, async () => {
+      const r = await run('validate', input);
       expect(r.ms).toBeLessThan(FAST_MS);
       expect(r.text).not.toMatch(STACK_TRACE);
+      for (const line of r.text.split('\n')) expect(line).not.toMatch(HIDDEN);
       expect(r.text).not.toContain('internal error');
       if (e.valid) {
         expect(r.status).toBe(0);
@@ -271,10 +324,11 @@ describe('the bad-inputs corpus', () => {
       }
     });
 
-    it(`slnd-stats report ${e.valid ? 'writes the report' : 'exits 2 and writes nothing'}`, () => {
+    it(`slnd-stats report ${e.valid ? 'writes the report' : 'exits 2 and writes nothing'}`, async () => {
       const out = join(mkdtempSync(join(scratch, 'out-')), 'report');
-      const r = run('report', input, '--out', out);
+      const r = await run('report', input, '--out', out);
       expect(r.text).not.toMatch(STACK_TRACE);
+      for (const line of r.text.split('\n')) expect(line).not.toMatch(HIDDEN);
       expect(r.text).not.toContain('internal error');
       if (e.valid) {
         expect(r.status).toBe(0);
@@ -292,20 +346,20 @@ describe('the bad-inputs corpus', () => {
 describe('the CLI on problems that are not the data', () => {
   const valid = committed.find((c) => c.name === 'json-bom-valid')!.input;
 
-  it('exits 2 without a stack trace when --out cannot be written', () => {
+  it('exits 2 without a stack trace when --out cannot be written', async () => {
     const file = join(scratch, 'a-file');
     writeFileSync(file, 'x');
-    const r = run('report', valid, '--out', join(file, 'report'));
+    const r = await run('report', valid, '--out', join(file, 'report'));
     expect(r.status).toBe(2);
     expect(r.text).toMatch(/^slnd-stats: --out .*a-file.*: cannot write the report: ENOTDIR/);
     expect(r.text).not.toMatch(STACK_TRACE);
   });
 
-  it('exits 2 for a cohort without patients instead of reporting on nothing', () => {
+  it('exits 2 for a cohort without patients instead of reporting on nothing', async () => {
     const empty = join(scratch, 'empty.json');
     writeFileSync(empty, '{ "patients": [] }');
     const out = join(scratch, 'empty-report');
-    const r = run('report', empty, '--out', out);
+    const r = await run('report', empty, '--out', out);
     expect(r).toMatchObject({ status: 2 });
     expect(r.text).toContain('the cohort has no patients; no report written.');
     expect(existsSync(out)).toBe(false);

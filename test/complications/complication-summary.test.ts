@@ -416,4 +416,16 @@ describe('complicationSummary', () => {
       /^options\.majorThreshold/,
     );
   });
+
+  // issue 11 item 14: map and filter skip holes, so a hole dropped a patient from N silently.
+  it('refuses sparse patients or complications, naming the hole', () => {
+    const sparse = [patient('A', []), patient('B', [])];
+    sparse.length = 3;
+    expect(() => complicationSummary(sparse)).toThrow(/^patients\[2\] must be given/);
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point.
+    const holed = { ...patient('A', []), complications: [, { date: SURGERY, grade: 'II' }] };
+    expect(() => complicationSummary([holed as never])).toThrow(
+      /complications\[0\] must be given: .*complications is a sparse array/,
+    );
+  });
 });

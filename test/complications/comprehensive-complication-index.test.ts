@@ -87,5 +87,10 @@ describe('comprehensiveComplicationIndex', () => {
     expect(() => comprehensiveComplicationIndex(['I', 'Id' as never])).toThrow(
       /^grades\[1\] must be one of.*"Id"/,
     );
+    // issue 11 item 14: forEach skipped the hole, so the index was computed without it.
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point.
+    expect(() => comprehensiveComplicationIndex(['IIIb', , 'II'] as never)).toThrow(
+      /^grades\[1\] must be given: grades is a sparse array/,
+    );
   });
 });

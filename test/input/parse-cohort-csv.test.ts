@@ -317,6 +317,21 @@ describe('parseCohortCsv: row problems', () => {
     );
   });
 
+  // issue 11 item 10: the same year rule as JSON, with its own code.
+  it('reports a date outside the years 1900-2199 as year_out_of_range', () => {
+    const issues = issuesOf({
+      psa: `${PSA}\nP02,0000-01-01,1\nP02,10000-01-01,1\nP02,2200-02-29,1`,
+    });
+    expect(issues.map((i) => [i.file, i.line, i.column, i.code])).toEqual([
+      ['psa.csv', 7, 2, 'year_out_of_range'],
+      ['psa.csv', 8, 2, 'invalid_date'],
+      ['psa.csv', 9, 2, 'invalid_date'],
+    ]);
+    expect(issues[0]!.message).toBe(
+      'psa.csv line 7, column 2: date "0000-01-01" is outside the years 1900-2199 that slnd-stats accepts',
+    );
+  });
+
   it('reports duplicate patient ids with both lines', () => {
     const issues = issuesOf({ patients: `${PATIENTS}\n007,2024-01-11,,,,,,2025-06-01,` });
     expect(issues).toEqual([

@@ -49,6 +49,24 @@ describe('validateCohort', () => {
     expect(issues[0]!.message).toMatch(/"2023-02-30"/);
   });
 
+  // issue 11 item 10: year 0 and 5-digit years broke date arithmetic and ordering.
+  it('reports a date outside the years 1900-2199 as year_out_of_range, an impossible one as invalid_date', () => {
+    const issues = issuesOf([
+      makePatient({ id: 'P08', surgeryDate: '1850-03-01', lastFollowUpDate: '2200-01-01' }),
+      makePatient({ id: 'P09', deathDate: '0000-01-01', prostatectomyDate: '1800-02-30' }),
+    ]);
+    expect(issues.map((i) => [i.patientId, i.path, i.code])).toEqual([
+      ['P08', 'surgeryDate', 'year_out_of_range'],
+      ['P08', 'lastFollowUpDate', 'year_out_of_range'],
+      ['P09', 'prostatectomyDate', 'invalid_date'],
+      ['P09', 'deathDate', 'year_out_of_range'],
+    ]);
+    expect(issues[0]!.message).toBe(
+      '"1850-03-01" is outside the years 1900-2199 that slnd-stats accepts',
+    );
+    expect(validateCohort([makePatient({ surgeryDate: '1900-01-01' })]).ok).toBe(true);
+  });
+
   it('reports every problem at once, not the first only', () => {
     const issues = issuesOf([
       makePatient({
@@ -209,6 +227,40 @@ describe('validateCohort', () => {
       { path: 'testosterone[1].value', code: 'testosterone_unit_suspect' },
     ]);
     expect(result.warnings[0]!.message).toMatch(/0\.2 ng\/dL on 2024-05-01 .* ng\/mL/);
+  });
+
+  it('applies the CSV rules to JSON: no blank id, no undetectable result with a limit of 0', () => {
+    expect(issuesOf([makePatient({ id: ' \t ' })])).toMatchObject([{ path: 'id', code: 'empty' }]);
+    expect(
+      issuesOf([makePatient({ psa: [{ date: '2024-02-21', value: 0, undetectable: true }] })]),
+    ).toMatchObject([{ path: 'psa[0].value', code: 'out_of_range' }]);
+    expect(validateCohort([makePatient({ psa: [{ date: '2024-02-21', value: 0 }] })]).ok).toBe(
+      true,
+    );
+  });
+
+  it('warns about ids that differ only by invisible characters or Unicode normalisation', () => {
+    const result = validateCohort([
+      makePatient({ id: 'P07' }),
+      makePatient({ id: 'P07\u200b' }),
+      makePatient({ id: '\uff3007' }),
+      makePatient({ id: 'Cafe\u0301' }),
+      makePatient({ id: 'Caf\u00e9' }),
+      makePatient({ id: 'p07' }),
+    ]);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => [w.code, w.message.match(/^ids (.*?) differ/)?.[1]])).toEqual(
+      [
+        ['lookalike_ids', '"P07", "P07\\u200b", "\uff3007"'],
+        ['lookalike_ids', '"Cafe\u0301", "Caf\u00e9"'],
+      ],
+    );
+  });
+
+  it('reports a hole in a sparse array of patients instead of skipping it', () => {
+    const sparse: unknown[] = [makePatient()];
+    sparse.length = 2;
+    expect(issuesOf(sparse)).toMatchObject([{ path: 'patients[1]', code: 'missing_field' }]);
   });
 
   it('offers the patients no issue names, for a caller that excludes the rest', () => {

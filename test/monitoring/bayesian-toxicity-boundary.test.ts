@@ -85,4 +85,19 @@ describe('bayesianToxicityBoundary', () => {
     expect(() => bayesianToxicityBoundary({ ...ok, prior: { a: 0, b: 1 } })).toThrow(/prior.a/);
     expect(() => bayesianToxicityBoundary({ ...ok, looks: [10, 5] })).toThrow(/looks/);
   });
+
+  // issue 11 item 11: looks [1e9] ran past 30 s (a table of 1e9 probabilities).
+  it('refuses a last look above 1,000 patients at once; 1,000 works', () => {
+    const ok = { maxRate: 0.3, threshold: 0.95 };
+    const start = performance.now();
+    expect(() => bayesianToxicityBoundary({ ...ok, looks: [1e9] })).toThrow(
+      'looks must end at <= 1000 patients (the limit of the exact computation, docs/limits.md). Value: looks[0] = 1000000000.',
+    );
+    const many = Array.from({ length: 20_000 }, (_, i) => i + 1);
+    expect(() => bayesianToxicityBoundary({ ...ok, looks: many })).toThrow(
+      /^looks must hold at most 1000 looks/,
+    );
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(bayesianToxicityBoundary({ ...ok, looks: [1000] }).stopAt).toHaveLength(1);
+  });
 });

@@ -128,4 +128,19 @@ describe('boundaryOperatingCharacteristics', () => {
     );
     expect(() => boundaryOperatingCharacteristics({ ...ok, p: [-0.1] })).toThrow(RangeError);
   });
+
+  // issue 11 item 11: the recursion's work grows with the square of the last look.
+  it('refuses a last look above 1,000 patients and more than 200 rates', () => {
+    const ok = { looks: [10, 20], maxAllowed: [3, 5], p: [0.1] };
+    expect(() =>
+      boundaryOperatingCharacteristics({ ...ok, looks: [10, 1e8], maxAllowed: [3, 1e8] }),
+    ).toThrow(/^looks must end at <= 1000 patients.*Value: looks\[1\] = 100000000\.$/);
+    const rates = Array.from({ length: 201 }, (_, i) => i / 200);
+    expect(() => boundaryOperatingCharacteristics({ ...ok, p: rates })).toThrow(
+      /^p must hold at most 200 rates\. Value: an array of length 201\.$/,
+    );
+    expect(
+      boundaryOperatingCharacteristics({ ...ok, p: rates.slice(0, 200) }).crossProbability,
+    ).toHaveLength(200);
+  });
 });

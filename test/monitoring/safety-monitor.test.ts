@@ -160,4 +160,27 @@ describe('safetyMonitor', () => {
       /rule must be/,
     );
   });
+
+  // issue 11 item 14: windowDays 1e15 failed with "Invalid time value" in the date arithmetic.
+  it('refuses a window that ends after 2199-12-31, naming windowDays and the patient', () => {
+    expect(() => safetyMonitor(cohort, { rule, asOf: '2025-06-30', windowDays: 1e15 })).toThrow(
+      'options.windowDays must end the safety window of patients[0] (operated 2025-05-15) by 2199-12-31, the last date slnd-stats accepts. Value: 1000000000000000.',
+    );
+    const last = [patient('Z', '2199-10-02', '2199-12-31')];
+    expect(() => safetyMonitor(last, { rule, asOf: '2199-12-31', windowDays: 91 })).toThrow(
+      RangeError,
+    );
+    expect(safetyMonitor(last, { rule, asOf: '2199-12-31', windowDays: 90 }).patients[0]).toEqual(
+      expect.objectContaining({ windowEndDate: '2199-12-31', status: 'no-event' }),
+    );
+  });
+
+  // issue 11 item 14: forEach and filter skip holes, so a hole silently left a patient out.
+  it('refuses a sparse patient list, naming the hole', () => {
+    const sparse = [cohort[0]!, cohort[1]!];
+    sparse.length = 3;
+    expect(() => safetyMonitor(sparse, { rule, asOf: '2025-06-30' })).toThrow(
+      /^patients\[2\] must be given: patients is a sparse array with a hole there/,
+    );
+  });
 });

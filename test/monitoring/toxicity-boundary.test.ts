@@ -90,6 +90,39 @@ describe('toxicityBoundary', () => {
     for (const f of [() => toxicityBoundary({ ...ok, pLow: 0 })]) expect(f).toThrow(RangeError);
   });
 
+  // issue 11 item 11: looks [10, 1e8] or ngrid 1e8 ran past 30 s. Limits: the last look at
+  // most 1,000 patients, ngrid at most 200, niter at most 100 (docs/limits.md).
+  it('refuses work beyond its limits at once, naming the argument', () => {
+    const ok = { pLow: 0.1, pHigh: 0.3, looks: [10, 20] };
+    const start = performance.now();
+    expect(() => toxicityBoundary({ ...ok, looks: [10, 1e8] })).toThrow(
+      'looks must end at <= 1000 patients (the limit of the exact computation, docs/limits.md). Value: looks[1] = 100000000.',
+    );
+    expect(() => toxicityBoundary({ ...ok, looks: [10, 1001] })).toThrow(RangeError);
+    expect(() => toxicityBoundary({ ...ok, ngrid: 1e8 })).toThrow(
+      'ngrid must be <= 200. Value: 100000000.',
+    );
+    expect(() => toxicityBoundary({ ...ok, niter: 1e9 })).toThrow(
+      'niter must be <= 100. Value: 1000000000.',
+    );
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+
+  // The largest allowed: a look after each of 1,000 patients (pLow 0.9 took 8 s before the
+  // quantile search started from R's Cornish-Fisher guess). Same boundary as the full grid.
+  it('computes a look after each of 1,000 patients, ngrid 200, in seconds', () => {
+    const looks = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const tb = toxicityBoundary({ pLow: 0.9, pHigh: 0.95, looks, ngrid: 200 });
+    expect(tb.lower.boundary).toHaveLength(1000);
+    expect(tb.lower.operatingCharacteristics.p).toHaveLength(200);
+    const small = toxicityBoundary({ pLow: 0.9, pHigh: 0.95, looks, ngrid: 2 });
+    expect(small.lower.boundary).toEqual(tb.lower.boundary);
+    expect(small.lower.operatingCharacteristics.crossProbability).toEqual([
+      tb.lower.operatingCharacteristics.crossProbability[0],
+      tb.lower.operatingCharacteristics.crossProbability[199],
+    ]);
+  }, 30_000);
+
   it('explains, instead of failing with NaNs as R does, when no boundary can reach cP0', () => {
     expect(() => toxicityBoundary({ pLow: 0.01, pHigh: 0.3, looks: [1, 2] })).toThrow(
       /looks: even stopping at the first event cannot reach/,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -213,5 +214,170 @@ describe('readCohortOrThrow', () => {
     expect(() => readCohortOrThrow(dir)).toThrow(
       /psa\.csv line 1: the file is separated by semicolons/,
     );
+  });
+});
+
+// Issue 11, item 1: anything that is not a regular file is refused at once, never read.
+// (A FIFO, which would block this process, /dev/zero, which never ends, and a /proc file that
+// holds more than its size says are tested on the real command in test/cli/bin.test.ts, where
+// a regression times out or runs out of its memory limit instead of hanging this process.)
+describe('readCohort: special files', () => {
+  it('refuses a character device given as the cohort (a link to /dev/null)', () => {
+    const dir = folder({});
+    symlinkSync('/dev/null', join(dir, 'cohort.json'));
+    const result = readCohort(join(dir, 'cohort.json'));
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        file: 'cohort.json',
+        code: 'special_file',
+        message:
+          'cohort.json: is a symbolic link to /dev/null, which is a character device, not a ' +
+          'regular file; give the exported file itself',
+      }),
+    ]);
+    expect(result.source.sha256).toBeNull();
+  });
+
+  it('refuses a socket as a file of a CSV folder', async () => {
+    const dir = folder(CSV);
+    rmSync(join(dir, 'psa.csv'));
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(join(dir, 'psa.csv'), done));
+    try {
+      const result = readCohort(dir);
+      expect(result.issues).toEqual([
+        expect.objectContaining({
+          file: 'psa.csv',
+          code: 'special_file',
+          message: expect.stringMatching(/^psa\.csv: is a socket, not a regular file/),
+        }),
+      ]);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+});
+
+// Issue 11, item 15: a path that cannot be examined is named as what it is.
+describe('readCohort: links', () => {
+  it('reports a loop of links as a loop, not as a missing path', () => {
+    const dir = folder({});
+    symlinkSync('cohort.json', join(dir, 'cohort.json'));
+    expect(readCohort(join(dir, 'cohort.json')).issues).toEqual([
+      expect.objectContaining({
+        code: 'symlink_loop',
+        message: expect.stringMatching(/^cohort\.json: is a loop of symbolic links/),
+      }),
+    ]);
+  });
+
+  it('reports a loop of links in a CSV folder, not "required file is missing"', () => {
+    const { 'patients.csv': _, ...files } = CSV;
+    const dir = folder(files);
+    symlinkSync('patients.csv', join(dir, 'patients.csv'));
+    expect(readCohort(dir).issues).toEqual([
+      expect.objectContaining({ file: 'patients.csv', code: 'symlink_loop' }),
+    ]);
+  });
+
+  it('reports a link to nothing as such, even for the optional testosterone.csv', () => {
+    const { 'testosterone.csv': _, ...files } = CSV;
+    const dir = folder(files);
+    symlinkSync(join(dir, 'labs.csv'), join(dir, 'testosterone.csv'));
+    expect(readCohort(dir).issues).toEqual([
+      expect.objectContaining({
+        file: 'testosterone.csv',
+        code: 'missing_file',
+        message: `testosterone.csv: is a symbolic link to ${join(dir, 'labs.csv')}, which does not exist`,
+      }),
+    ]);
+  });
+
+  it('reads a link to a regular file', () => {
+    const target = folder(CSV);
+    const dir = folder({});
+    rmSync(dir, { recursive: true });
+    symlinkSync(target, dir);
+    expect(readCohort(dir).ok).toBe(true);
+  });
+});
+
+// Issue 11, item 9: a key written twice is an error with its line and column, not last-wins.
+describe('readCohort: duplicate JSON keys', () => {
+  it('refuses a second "patients" that would empty the cohort', () => {
+    const text = `{\n  "patients": [${JSON.stringify(PATIENT)}],\n  "patients": []\n}\n`;
+    const result = readCohort(file('cohort.json', text));
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([
+      {
+        file: 'cohort.json',
+        line: 3,
+        column: 3,
+        patientId: null,
+        path: 'patients',
+        code: 'duplicate_key',
+        message:
+          'cohort.json line 3, column 3: the key "patients" (patients) is written twice in one ' +
+          'object, first at line 2, column 3; JSON keeps only the last, silently: remove one',
+      },
+    ]);
+    expect(result.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a repeated value that hides an invalid one', () => {
+    const text = JSON.stringify({ patients: [PATIENT] }).replace(
+      '"value":2.4',
+      '"value":-5,"value":2.4',
+    );
+    const result = readCohort(file('cohort.json', text));
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: 'duplicate_key', path: 'patients[0].psa[0].value', line: 1 }),
+    ]);
+  });
+
+  it('lists the first 100 and counts the rest', () => {
+    const members = Array.from({ length: 250 }, (_, i) => `"x": ${i}`).join(',');
+    const result = readCohort(file('cohort.json', `{"patients": [], ${members}}`));
+    expect(result.issues).toHaveLength(100);
+    expect(result.issues[99]!.message).toMatch(/\(and 149 more duplicate keys after this one\)$/);
+  });
+});
+
+// Issue 11, items 7 and 8: messages are one printable line, whatever the data holds.
+describe('readCohort: printable messages', () => {
+  const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+  const ESCAPES = '\u001b[2J\u001b]0;owned\u0007\u009b31m\u202e\r\u0000';
+
+  it('escapes terminal controls in ids and keys (JSON)', () => {
+    const bad = { ...PATIENT, id: `P${ESCAPES}`, surgeryDate: '2026-01-01' };
+    const result = readCohort(file('cohort.json', JSON.stringify({ patients: [bad] })));
+    expect(result.issues.length).toBeGreaterThan(0);
+    for (const issue of result.issues) {
+      expect(issue.patientId).toBe(`P${ESCAPES}`);
+      expect(issue.message).not.toMatch(HIDDEN);
+    }
+    expect(result.issues[0]!.message).toContain(
+      'patient P\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u202e\\u000d\\u0000,',
+    );
+  });
+
+  it('escapes the C1 controls, bidi overrides and line breaks CSV cells may hold', () => {
+    // C0 controls (ESC, BEL, NUL) make a CSV file `control_character` as a whole.
+    const id = 'X\u009b2J\u0085\r\n\u2028\u202eY';
+    const dir = folder({ ...CSV, 'psa.csv': `${CSV['psa.csv']}"${id}",2024-03-01,1\n` });
+    const result = readCohort(dir);
+    expect(result.issues).toEqual([expect.objectContaining({ code: 'unknown_patient' })]);
+    expect(result.issues[0]!.message).not.toMatch(HIDDEN);
+    expect(result.issues[0]!.message).toContain('"X\\u009b2J\\u0085\\n\\u2028\\u202eY"');
+  });
+
+  it('cuts a 256 KiB id in messages, keeping it whole in the issue', () => {
+    const id = 'P'.repeat(256 * 1024);
+    const bad = { ...PATIENT, id, psa: [{ date: '2024-01-08', value: -1 }] };
+    const result = readCohort(file('cohort.json', JSON.stringify({ patients: [bad] })));
+    expect(result.issues[0]!.patientId).toBe(id);
+    expect(result.issues[0]!.message.length).toBeLessThan(300);
+    expect(result.issues[0]!.message).toContain('... (an id of 262144 characters), psa[0].value');
   });
 });

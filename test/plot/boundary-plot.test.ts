@@ -157,6 +157,38 @@ describe('boundaryPlot', () => {
     );
   });
 
+  // issue 11 item 6: Math.max(...observed) overflowed the stack from about 123,500 points.
+  it('draws 200,000 observed patients (no spread of the points into a call)', () => {
+    const n = 200_000;
+    const observed = Array.from({ length: n }, (_, i) => ({
+      patients: i + 1,
+      events: Math.floor((i + 1) / 10),
+    }));
+    const out = boundaryPlot({ looks: [50_000, n], maxAllowed: [6_000, 21_000], observed });
+    expect(out.split('class="boundary-observed"').length - 1).toBe(n);
+    expect(out).toContain(`${Math.floor(n / 10)} event(s) in ${n} patient(s)`);
+  }, 30_000);
+
+  // issue 11 item 13: a width or height of 1e308 wrote "Infinity" into the SVG.
+  it('refuses a width or height above 40,000 pixels; at the limit every number is finite', () => {
+    expect(() => boundaryPlot(input, { width: 1e308 })).toThrow(
+      'options.width must be <= 40000 pixels. Value: 1e+308.',
+    );
+    expect(() => boundaryPlot(input, { height: 40_001 })).toThrow(
+      /^options\.height must be <= 40000/,
+    );
+    const big = boundaryPlot(
+      {
+        looks: [1, 2 ** 53 - 1],
+        maxAllowed: [0, 2 ** 52],
+        observed: [{ patients: 2 ** 53 - 1, events: 2 ** 52 }],
+      },
+      { width: 40_000, height: 40_000 },
+    );
+    expect(big).not.toMatch(/Infinity|NaN/);
+    expectSafeSvg(big);
+  });
+
   it('matches the file snapshot', async () => {
     await expect(svg).toMatchFileSnapshot('./__snapshots__/boundary-plot.svg');
   });

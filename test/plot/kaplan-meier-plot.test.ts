@@ -251,6 +251,38 @@ describe('kaplanMeierPlot', () => {
     expect(() => kaplanMeierPlot(fitA, { title: 3 as never })).toThrow(TypeError);
   });
 
+  // issue 11 item 6: Math.max(...numbersAtRisk) overflowed the stack with 200,000 risk times.
+  it('writes the numbers at risk at 200,000 risk times (no spread of them into a call)', () => {
+    const n = 200_000;
+    const riskTimes = Array.from({ length: n }, (_, i) => (i * 24) / n);
+    const out = kaplanMeierPlot(curves, { riskTimes, width: 40_000 });
+    expect(out.split('class="km-risk"').length - 1).toBe(2 * n);
+  }, 30_000);
+
+  // issue 11 item 13: a maxTime, width or height of 1e308 wrote "Infinity" into the SVG.
+  it('refuses a maxTime above 300 years and a size above 40,000 pixels', () => {
+    expect(() => kaplanMeierPlot(fitA, { maxTime: 1e308, timeUnit: 'days' })).toThrow(
+      'options.maxTime must be > 0 and <= 109575 days (300 years). Value: 1e+308.',
+    );
+    expect(() => kaplanMeierPlot(fitA, { maxTime: 3600.5 })).toThrow(
+      /^options\.maxTime must be > 0 and <= 3600 months/,
+    );
+    expect(() => kaplanMeierPlot(fitA, { width: 1e308 })).toThrow(
+      /^options\.width must be <= 40000/,
+    );
+    expect(() => kaplanMeierPlot(fitA, { height: 1e308 })).toThrow(
+      /^options\.height must be <= 40000/,
+    );
+    for (const options of [
+      { maxTime: 3600, width: 40_000, height: 40_000 },
+      { maxTime: 109_575, timeUnit: 'days' as const },
+    ]) {
+      const out = kaplanMeierPlot(curves, options);
+      expect(out).not.toMatch(/Infinity|NaN/);
+      expectSafeSvg(out);
+    }
+  });
+
   it('matches the file snapshot', async () => {
     await expect(svg).toMatchFileSnapshot('./__snapshots__/kaplan-meier-plot.svg');
   });

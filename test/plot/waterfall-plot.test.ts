@@ -149,6 +149,33 @@ describe('waterfallPlot', () => {
     expect(() => waterfallPlot(bars, { height: 160 })).toThrow(/options\.height/);
   });
 
+  // issue 11 item 6: Math.max(...idWidths) overflowed the stack for a large cohort.
+  it('draws 150,000 bars with their ids (no spread of the bars into a call)', () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => ({
+      id: `P${i}`,
+      percentChange: (i % 300) - 100,
+    }));
+    const out = waterfallPlot(many, { showIds: true, width: 40_000 });
+    expect(countClass(out, 'waterfall-bar')).toBe(150_000);
+  }, 30_000);
+
+  // issue 11 item 13: a clampAt of 1e308 wrote "Infinity" into the SVG.
+  it('refuses a clampAt above 1,000,000 percent; huge changes and the limits stay finite', () => {
+    expect(() => waterfallPlot(bars, { clampAt: 1e308 })).toThrow(
+      'options.clampAt must be > 0 and <= 1000000 (percent). Value: 1e+308.',
+    );
+    expect(() => waterfallPlot(bars, { width: 1e308 })).toThrow(/^options\.width must be <= 40000/);
+    const out = waterfallPlot([...bars, { id: 'huge', percentChange: 1e308 }], {
+      clampAt: 1_000_000,
+      referenceLines: [1_000_000],
+      width: 40_000,
+      height: 40_000,
+    });
+    expect(out).not.toMatch(/Infinity|NaN/);
+    expect(out).toContain('<title>huge: +1e+308% (drawn cut at +1000000%)</title>');
+    expectSafeSvg(out);
+  });
+
   it('matches the file snapshot', async () => {
     await expect(svg).toMatchFileSnapshot('./__snapshots__/waterfall-plot.svg');
   });

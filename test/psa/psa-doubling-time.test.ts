@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/psa.json' with { type: 'json' };
+import type { PsaMeasurement } from '../../src/model/types.js';
 import { psaDoublingTime } from '../../src/psa/psa-doubling-time.js';
 import { expectClose } from '../_helpers/close.js';
 import { deepFreeze } from '../_helpers/deep-freeze.js';
@@ -133,5 +134,20 @@ describe('psaDoublingTime', () => {
     expect(() => psaDoublingTime('x' as never)).toThrow(TypeError);
     expect(() => psaDoublingTime([], { minMeasurements: 1 })).toThrow(/minMeasurements/);
     expect(() => psaDoublingTime([], { minValue: Number.NaN })).toThrow(/minValue.*NaN/);
+  });
+
+  // issue 11 item 14: forEach and filter skip holes, so a sparse series was read without its
+  // missing entry and the doubling time came from fewer values than given.
+  it('refuses a sparse series, naming the hole', () => {
+    const values = series(
+      ['2024-01-01', '2024-03-01', '2024-04-30', '2024-06-30'],
+      [0.2, 0.4, 0.8, 1.6],
+    );
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point.
+    const sparse = [values[0]!, , values[2]!, values[3]!] as PsaMeasurement[];
+    expect(() => psaDoublingTime(sparse)).toThrow(TypeError);
+    expect(() => psaDoublingTime(sparse)).toThrow(
+      /^measurements\[1\] must be given: measurements is a sparse array with a hole there/,
+    );
   });
 });

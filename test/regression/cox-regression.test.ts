@@ -251,6 +251,28 @@ describe('coxRegression: bad input', () => {
     expect(() => coxRegression({ ...base, strata: [1, 'a', 1, 1, 1, 1, 1] })).toThrow(TypeError);
   });
 
+  // issue 11 items 4 and 14: columns are read strictly (no coercion of strings, Dates, valueOf),
+  // and a hole in rows is named instead of reaching the accessor as undefined.
+  it('columns and rows as strictly as each other; a hole in rows is a TypeError naming it', () => {
+    for (const bad of ['5', true, new Date(5), { valueOf: () => 5 }, null]) {
+      const time = [bad, 8, 12, 20, 25, 30, 41];
+      expect(() => coxRegression({ ...base, time } as never)).toThrow(
+        /^data\.time\[0\] must be a number/,
+      );
+    }
+    const row = (t: number, e: number, x: number) => ({ t, e, x });
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point.
+    const rows = [row(5, 1, 1), , row(12, 0, 2), row(20, 1, 0), row(25, 1, 3)];
+    expect(() =>
+      coxRegression({
+        rows,
+        time: (r: { t: number }) => r.t,
+        event: (r: { e: number }) => r.e,
+        covariates: { x: (r: { x: number }) => r.x },
+      } as never),
+    ).toThrow(/^data\.rows\[1\] must be given: data\.rows is a sparse array/);
+  });
+
   it('mismatched lengths: RangeError naming the column', () => {
     expect(() => coxRegression({ ...base, event: [1, 1, 0] })).toThrow(
       'data.event must have the same length as data.time (7). Value: length 3.',

@@ -78,4 +78,62 @@ describe('buildTrialReport', () => {
     expect(() => buildTrialReport(patients, { rule: 'nope' })).toThrow(/rule/);
     expect(() => buildTrialReport(patients, { asOf: '2024-02-30' })).toThrow(/asOf/);
   });
+
+  // issue 11 item 14: [{}] failed with "Cannot read properties of undefined (reading 'filter')".
+  it('names a malformed patient and its field instead of failing inside an analysis', () => {
+    expect(() => buildTrialReport([{}] as never)).toThrow(
+      'patients[0].id must be a string. Value: undefined.',
+    );
+    const [first, second] = patients;
+    const bad = (change: Record<string, unknown>) => [first!, { ...second!, ...change }] as never;
+    expect(() => buildTrialReport(bad({ psa: 'none' }))).toThrow(
+      /^patients\[1\]\.psa must be an array/,
+    );
+    expect(() =>
+      buildTrialReport(bad({ complications: [{ date: '2024-01-01', grade: 'VI' }] })),
+    ).toThrow(/^patients\[1\]\.complications\[0\]\.grade must be one of/);
+    expect(() => buildTrialReport(bad({ lastFollowUpDate: undefined }))).toThrow(
+      /^patients\[1\]\.lastFollowUpDate must be an ISO date string/,
+    );
+    expect(() => buildTrialReport(bad({ deathDate: '0000-01-01' }))).toThrow(
+      'patients[1].deathDate must be a date in the years 1900-2199. Value: "0000-01-01".',
+    );
+    expect(() => buildTrialReport(bad({ deathCause: 'old age' }))).toThrow(
+      /^patients\[1\]\.deathCause must be one of/,
+    );
+    const sparse = [first!, second!];
+    sparse.length = 3;
+    expect(() => buildTrialReport(sparse)).toThrow(
+      /^patients\[2\] must be given: patients is a sparse array/,
+    );
+  });
+
+  // issue 11 item 14: title 5 and a malformed excluded were accepted, then the renderers failed
+  // with "value2.replace is not a function".
+  it('checks the title and the excluded patients, and copies them into the report', () => {
+    expect(() => buildTrialReport(patients, { title: 5 as never })).toThrow(
+      'options.title must be a string. Value: 5.',
+    );
+    expect(() => buildTrialReport(patients, { rule: 5 as never })).toThrow(
+      'options.rule must be a string. Value: 5.',
+    );
+    const excluded = (value: unknown) => () =>
+      buildTrialReport(patients, { excluded: value as never });
+    expect(excluded('P07')).toThrow('options.excluded must be an array. Value: "P07".');
+    expect(excluded([{ patientId: 7, reasons: [] }])).toThrow(
+      'options.excluded[0].patientId must be a string. Value: 7.',
+    );
+    expect(excluded([{ patientId: 'P07' }])).toThrow(
+      'options.excluded[0].reasons must be an array. Value: undefined.',
+    );
+    expect(excluded([{ patientId: null, reasons: ['ok', 3] }])).toThrow(
+      'options.excluded[0].reasons[1] must be a string. Value: 3.',
+    );
+    expect(excluded([null])).toThrow('options.excluded[0] must be an object. Value: null.');
+    const given = [{ patientId: null, reasons: ['unreadable id'] }];
+    const out = buildTrialReport(patients, { title: 'Interim', excluded: given });
+    expect(out.title).toBe('Interim');
+    expect(out.excluded).toEqual(given);
+    expect(out.excluded).not.toBe(given);
+  });
 });

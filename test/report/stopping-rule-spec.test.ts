@@ -31,4 +31,29 @@ describe('stoppingRuleFromSpec', () => {
     expect(() => stoppingRuleFromSpec('pocock:x,0.3,40')).toThrow(RangeError);
     expect(() => stoppingRuleFromSpec('pocock:0.3,0.1,40')).toThrow(RangeError);
   });
+
+  // issue 11 item 11: N = 20,000 ran past 60 s, N = 1e11 failed with "Invalid array length".
+  it('refuses N above 1,000 at once, naming the rule; N = 1,000 works', () => {
+    for (const spec of [
+      'pocock:0.1,0.3,20000',
+      'bayes:0.3,0.95,20000',
+      'obf:0.1,0.3,100000000000',
+    ]) {
+      const start = performance.now();
+      expect(() => stoppingRuleFromSpec(spec)).toThrow(
+        `rule N must be at most 1000 patients (a look after each; docs/limits.md). Value: "${spec}".`,
+      );
+      expect(performance.now() - start).toBeLessThan(100);
+    }
+    expect(() => stoppingRuleFromSpec('pocock:0.1,0.3,1001')).toThrow(RangeError);
+    expect(stoppingRuleFromSpec('bayes:0.3,0.95,1000').looks).toHaveLength(1000);
+  }, 30_000);
+
+  // issue 11 item 15: a rule with surrounding white space was stored raw in report.json.
+  it('stores the rule without surrounding white space', () => {
+    const rule = stoppingRuleFromSpec('  pocock:0.1,0.3,40\t\n');
+    expect(rule.spec).toBe('pocock:0.1,0.3,40');
+    expect(stoppingRuleFromSpec(' bayes:0.3,0.95,30 ').spec).toBe('bayes:0.3,0.95,30');
+    expect(rule.maxAllowed).toEqual(stoppingRuleFromSpec('pocock:0.1,0.3,40').maxAllowed);
+  });
 });

@@ -1,3 +1,5 @@
+import betainc from '@stdlib/math-base-special-betainc';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/complications.json';
 import {
@@ -94,6 +96,62 @@ describe('binomialConfidenceInterval', () => {
             for (const v of [r.estimate, r.lower, r.upper]) expect(Number.isFinite(v)).toBe(true);
             expect(r.lower).toBeLessThanOrEqual(r.upper);
           }
+        }
+      }
+    }
+  });
+
+  // issue 11 item 13: at a confidence level within an ulp of 1, 1 - (1 - confLevel) / 2 rounds to
+  // 1, so z was infinite (NaN limits for wilson, wilson-cc, agresti-coull) and the exact upper
+  // limit was qbeta(1) = 1. The limits must keep their tails: each solves its defining equation,
+  // checked here with the incomplete beta and normal functions, not typed-in numbers.
+  it('keeps the tails at a confidence level within an ulp of 1: finite limits that solve their equations', () => {
+    const x = 3;
+    const n = 30;
+    for (const confLevel of [0.9999999999999999, 1 - 1e-10, 1 - 1e-7]) {
+      const tail = (1 - confLevel) / 2;
+      const close = (got: number, label: string) =>
+        expectClose(got, tail, { rel: 1e-6, abs: 0, label: `${label} at ${confLevel}` });
+      const cp = binomialConfidenceInterval(x, n, { confLevel });
+      expect(cp.upper).toBeLessThan(1);
+      // P(X >= x | lower) = tail and P(X <= x | upper) = tail.
+      close(betainc(cp.lower, x, n - x + 1, true, false), 'exact lower');
+      close(betainc(cp.upper, x + 1, n - x, true, true), 'exact upper');
+      const jf = binomialConfidenceInterval(x, n, { method: 'jeffreys', confLevel });
+      close(betainc(jf.lower, x + 0.5, n - x + 0.5, true, false), 'Jeffreys lower');
+      close(betainc(jf.upper, x + 0.5, n - x + 0.5, true, true), 'Jeffreys upper');
+      // The score limits are where the score statistic (p^ - p) / sqrt(p (1 - p) / n) is -/+ z.
+      const w = binomialConfidenceInterval(x, n, { method: 'wilson', confLevel });
+      for (const [p, side] of [
+        [w.lower, -1],
+        [w.upper, 1],
+      ] as const) {
+        const score = (p - x / n) / Math.sqrt((p * (1 - p)) / n);
+        close(normalCdf(-side * score, 0, 1), `Wilson ${side < 0 ? 'lower' : 'upper'}`);
+      }
+      for (const method of BINOMIAL_INTERVAL_METHODS) {
+        const r = binomialConfidenceInterval(x, n, { method, confLevel });
+        expect(Number.isFinite(r.lower) && Number.isFinite(r.upper), method).toBe(true);
+        expect(r.lower, method).toBeLessThan(0.1);
+        expect(r.upper, method).toBeGreaterThan(0.1);
+      }
+    }
+  });
+
+  // issue 11 item 13: (5e299, 1e300) gave NaN for the exact and Jeffreys limits.
+  it('refuses more than 10,000,000 trials, where the beta quantiles lose their accuracy', () => {
+    expect(() => binomialConfidenceInterval(5e299, 1e300)).toThrow(
+      'n must be <= 10000000. Value: 1e+300.',
+    );
+    expect(() => binomialConfidenceInterval(5, 10_000_001, { method: 'jeffreys' })).toThrow(
+      RangeError,
+    );
+    for (const method of BINOMIAL_INTERVAL_METHODS) {
+      for (const x of [0, 1, 5_000_000, 10_000_000]) {
+        for (const confLevel of [0.95, 0.9999999999999999]) {
+          const r = binomialConfidenceInterval(x, 10_000_000, { method, confLevel });
+          expect(Number.isFinite(r.lower) && Number.isFinite(r.upper), method).toBe(true);
+          expect(r.lower).toBeLessThanOrEqual(r.upper);
         }
       }
     }

@@ -82,6 +82,42 @@ describe('kaplanMeier against R survfit()', () => {
     expect(() => kaplanMeier(42 as never)).toThrow(TypeError);
   });
 
+  // issue 11 item 4: `t >= 0` coerced, so null, '8', '' and [12] became the times 0, 8, 0, 12.
+  it('reads a time column as strictly as rows: no string, null, boolean or object is a time', () => {
+    expect(() =>
+      kaplanMeier({ time: [null, '8', '', [12]], event: [1, 0, 1, 1] } as never),
+    ).toThrow(/^input\.time\[0\] must be a number\. Value: null\.$/);
+    const numberLike = { valueOf: () => 3 };
+    for (const bad of ['8', '', true, false, [12], new Date(0), numberLike, undefined, 5n]) {
+      const time = [1, bad, 3];
+      expect(() => kaplanMeier({ time, event: [1, 1, 1] } as never), String(bad)).toThrow(
+        TypeError,
+      );
+      expect(() => kaplanMeier({ time, event: [1, 1, 1] } as never)).toThrow(/input\.time\[1\]/);
+    }
+    // A hole reads as undefined: named too.
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point.
+    expect(() => kaplanMeier({ time: [1, , 3], event: [1, 1, 1] } as never)).toThrow(
+      /input\.time\[1\] must be a number\. Value: undefined/,
+    );
+    // Typed arrays stay as they are.
+    expect(kaplanMeier({ time: Float64Array.of(1, 2, 3), event: Uint8Array.of(1, 0, 1) }).n).toBe(
+      3,
+    );
+  });
+
+  // Found with issue 11 item 13: the sum behind aeqSurv's mean overflowed to Infinity for times
+  // near the largest double, every gap then counted as tied and all times merged into one.
+  it('keeps distinct times near the largest double apart (the mean of times does not overflow)', () => {
+    const small = { time: [1e7, 1.5e8, 1.7e8, 2e6, 9e7], event: [1, 1, 0, 1, 1] };
+    const big = { ...small, time: small.time.map((t) => t * 1e300) };
+    const a = kaplanMeier(small);
+    const b = kaplanMeier(big);
+    expect(b.time).toEqual(a.time.map((t) => t * 1e300));
+    expect(b.survival).toEqual(a.survival);
+    expect(b.nRisk).toEqual(a.nRisk);
+  });
+
   it('rejects bad options naming them', () => {
     expect(() => kaplanMeier([], { confLevel: 1 })).toThrow(/options\.confLevel/);
     expect(() => kaplanMeier([], { confType: 'loglog' as never })).toThrow(/options\.confType/);

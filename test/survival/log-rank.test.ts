@@ -50,6 +50,40 @@ describe('logRank against R survdiff()', () => {
     expect(logRank(rows)).toEqual(cols);
   });
 
+  // issue 11 item 4: strings, booleans, Dates and objects with valueOf passed for times.
+  it('reads the time column strictly: a string, boolean, Date or valueOf object is a TypeError', () => {
+    const numberLike = { valueOf: () => 4 };
+    for (const bad of ['5', true, new Date(5), numberLike, null]) {
+      const input = { time: [bad, 8, 12, 3], event: [1, 0, 1, 1], group: ['a', 'a', 'b', 'b'] };
+      expect(() => logRank(input as never), String(bad)).toThrow(TypeError);
+      expect(() => logRank(input as never)).toThrow(/^input\.time\[0\] must be a number/);
+    }
+    expect(() =>
+      logRank({ time: [5, 8, 12, 3], event: [1, '1', 1, 1], group: [1, 1, 2, 2] } as never),
+    ).toThrow(/input\.event\[1\]/);
+  });
+
+  // issue 11 item 13: rho = -1e308 made the weights S(t-)^rho infinite and O - E NaN.
+  it('refuses a rho whose weights overflow, naming it; a huge positive rho stays finite', () => {
+    const data = {
+      time: [5, 8, 12, 3, 4, 9, 15, 20],
+      event: [1, 0, 1, 1, 1, 1, 1, 0],
+      group: ['a', 'a', 'a', 'b', 'b', 'b', 'a', 'b'],
+    };
+    expect(() => logRank(data, { rho: -1e308 })).toThrow(RangeError);
+    expect(() => logRank(data, { rho: -1e308 })).toThrow(
+      /^options\.rho gives weights S\(t-\)\^rho too large .*Value: -1e\+308\.$/,
+    );
+    expect(() => logRank(data, { rho: -1000 })).toThrow(/^options\.rho/);
+    for (const rho of [1e308, -2, 0.5]) {
+      const r = logRank(data, { rho });
+      const numbers = [...r.observed, ...r.expected, ...r.variance.flat(), r.chiSquare, r.pValue];
+      for (const value of numbers) {
+        if (value !== null) expect(Number.isFinite(value), `rho ${rho}`).toBe(true);
+      }
+    }
+  });
+
   it('rejects one group, and labels mixing numbers and strings', () => {
     expect(() => logRank({ time: [1, 2], event: [1, 1], group: [1, 1] })).toThrow(
       /at least 2 groups/,

@@ -33,6 +33,13 @@ export interface ResolvedPlotOptions {
 
 const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
+/**
+ * The largest width or height of a plot, in pixels: about ten 4K screens (3,840 pixels) side by
+ * side, far beyond any page. A bound keeps every coordinate an ordinary number: a width of 1e308
+ * wrote `Infinity` into the SVG (issue 11 item 13).
+ */
+export const MAX_PLOT_SIZE = 40_000;
+
 /** Throws unless `value` is a string. */
 export function assertString(name: string, value: unknown): asserts value is string {
   if (typeof value !== 'string') {
@@ -59,6 +66,16 @@ export function readPlotOptions(
   }
   if (height < 150) {
     throw new RangeError(`options.height must be >= 150. Value: ${describeValue(height)}.`);
+  }
+  if (width > MAX_PLOT_SIZE) {
+    throw new RangeError(
+      `options.width must be <= ${MAX_PLOT_SIZE} pixels. Value: ${describeValue(width)}.`,
+    );
+  }
+  if (height > MAX_PLOT_SIZE) {
+    throw new RangeError(
+      `options.height must be <= ${MAX_PLOT_SIZE} pixels. Value: ${describeValue(height)}.`,
+    );
   }
   const title = o.title ?? null;
   if (title !== null) assertString('options.title', title);

@@ -2,37 +2,26 @@
 // `element`, whose element and attribute names come from this code, never from the data, and
 // whose attribute values and text are XML-escaped here, so a label cannot inject markup.
 
+// Text escaping is shared with the HTML report: src/_lib/escape-xml.ts.
+import { escapeXml } from '../../_lib/escape-xml.js';
+
+export { escapeXml };
+
 /** An attribute value: strings are escaped, numbers formatted, null/undefined/false left out. */
 export type AttributeValue = string | number | boolean | null | undefined;
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/**
- * Escapes the five XML special characters (& < > " '), and drops the control characters XML 1.0
- * forbids (they would make the document ill-formed), so any string is safe as text or as a
- * double-quoted attribute value.
- */
-export function escapeXml(value: string): string {
-  return (
-    value
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; removing them is the point.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/[&<>"']/g, (c) => ESCAPES[c]!)
-  );
-}
 
 /**
  * A coordinate or length as text: rounded to 2 decimals, shortest form, no "-0", so the same
  * input always gives the same bytes whatever arithmetic path produced the number.
  */
 export function formatNumber(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
+  // The plots' arguments are bounded (docs/limits.md, "Numbers and plots") so that no number
+  // drawn can be NaN or infinite; one that is would be a bug here, never written as "Infinity".
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`a plot number must be finite (a bug in slnd-stats). Value: ${value}.`);
+  }
+  // Past 2^53 / 100 there are no decimals to round, and value * 100 could overflow.
+  const rounded = Math.abs(value) >= 2 ** 46 ? value : Math.round(value * 100) / 100;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 

@@ -1,3 +1,4 @@
+import { assertArray } from '../../_lib/assert.js';
 import { describeValue } from '../../_lib/describe-value.js';
 
 // Reading regression input given either as columns (arrays or typed arrays, one per field, all
@@ -36,9 +37,10 @@ export function openFrame(name: string, data: unknown, lengthKey: string): Frame
   const record = data as Record<string, unknown>;
   if ('rows' in record) {
     const rows = record['rows'];
-    if (!Array.isArray(rows)) {
-      throw new TypeError(`${name}.rows must be an array. Value: ${describeValue(rows)}.`);
-    }
+    // A hole in rows would reach the accessor as undefined (`row.time` then fails inside the
+    // caller's code): refused here, naming it. Columns need no such check: a hole reads as
+    // undefined, which readNumbers and readIndicator refuse by name.
+    assertArray(`${name}.rows`, rows);
     return {
       n: rows.length,
       field(path, spec) {

@@ -109,9 +109,14 @@ export function readTimeEvent(name: string, input: unknown): TimeEvent {
   const time = new Float64Array(n);
   const event = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const t = timeCol[i] as number;
-    // fast path: a finite number >= 0 needs no further look
-    time[i] = t >= 0 && t !== Number.POSITIVE_INFINITY ? t : checkTime(`${name}.time[${i}]`, t);
+    const t = timeCol[i];
+    // Fast path: a finite number >= 0 needs no further look. The typeof test comes first: `>=`
+    // would coerce a string ('8'), null (0), a boolean, a Date or an object with valueOf, and
+    // a column must be read as strictly as rows are.
+    time[i] =
+      typeof t === 'number' && t >= 0 && t !== Number.POSITIVE_INFINITY
+        ? t
+        : checkTime(`${name}.time[${i}]`, t);
     const e = eventCol[i];
     const code =
       e === 1 || e === true ? 1 : e === 0 || e === false ? 0 : checkEvent(`${name}.event[${i}]`, e);

@@ -27,6 +27,9 @@ export const TIMEFIX_TOLERANCE = Math.sqrt(2 ** -52);
 /** Up to this many runs the check walks their heads; beyond, one sorted copy of all times. */
 const MAX_HEADS = 8;
 
+/** The scale of the kept sum of times (2^-32): see TimeGaps.add. */
+const SUM_SCALE = 2 ** -32;
+
 /** aeqSurv's test of a gap between consecutive distinct times, given their mean. */
 export function isTiedGap(gap: number, mean: number): boolean {
   return gap <= TIMEFIX_TOLERANCE || gap / mean <= TIMEFIX_TOLERANCE;
@@ -43,11 +46,15 @@ export class TimeGaps {
   add(t: number): void {
     const st = this.state;
     // The sum kept exactly as hi + lo (Knuth's TwoSum): lo holds the rounding error of each
-    // addition, so hi + lo is the sum to about 2^-106 relative.
+    // addition, so hi + lo is the sum to about 2^-106 relative. It is the sum of t * 2^-32, a
+    // scaling by a power of two that changes no digit (for times from 1e-298 on) but keeps the
+    // sum finite: times near the largest double summed to Infinity, which made every gap tied
+    // and merged all times into one (R sums in long double and does not overflow).
     const hi = st[1]!;
-    const s = hi + t;
+    const u = t * SUM_SCALE;
+    const s = hi + u;
     const back = s - hi;
-    st[2]! += hi - (s - back) + (t - back);
+    st[2]! += hi - (s - back) + (u - back);
     st[1] = s;
     const gap = t - st[3]!;
     if (st[0]! > 0 && gap < st[4]!) st[4] = gap;
@@ -58,7 +65,7 @@ export class TimeGaps {
   /** mean(abs(y)) of the distinct times y seen (times are >= 0), as R's `mean` rounds it. */
   mean(): number {
     const st = this.state;
-    return correctedMean(st[1]!, st[2]!, st[0]!);
+    return correctedMean(st[1]!, st[2]!, st[0]!) / SUM_SCALE;
   }
 
   /** True when aeqSurv would merge at least one pair of the times seen. */
