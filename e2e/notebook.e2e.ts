@@ -1,6 +1,7 @@
 // docs/notebooks/trial-analysis.ipynb, executed from top to bottom by nbclient on the Deno
-// Jupyter kernel, as a reader would run it: every cell runs without an error and the results
-// display themselves (the Kaplan-Meier fit as image/svg+xml). Needs `npm run build` and
+// Jupyter kernel, as a reader would run it: every cell runs without an error, the results of the
+// `slnd-stats/notebook` entry display themselves (the Kaplan-Meier fit as image/svg+xml), and the
+// CSV example is read in Deno (issue 13: csv-parse's browser build failed there). Needs `npm run build` and
 // `bash e2e/setup.sh` (Debian's python3-nbclient). The kernel runs offline with an empty
 // DENO_DIR, so the test also shows that a first run needs no network.
 import { spawnSync } from 'node:child_process';
@@ -123,10 +124,10 @@ interface Notebook {
 
 const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
 
-/** The example cohort analysed by the same build in Node: what the notebook should show. */
+/** The example cohort analysed by the same build (the notebook entry) in Node: what the notebook should show. */
 // biome-ignore lint/suspicious/noExplicitAny: the build's types are not this file's concern
 async function inNode(): Promise<{ slnd: any; patients: unknown[]; cut: any }> {
-  const slnd = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href);
+  const slnd = await import(pathToFileURL(join(ROOT, 'dist', 'notebook', 'index.js')).href);
   const cohort = JSON.parse(readFileSync(join(ROOT, 'examples', 'example-cohort.json'), 'utf8'));
   const patients = slnd.parseCohort(cohort);
   return { slnd, patients, cut: slnd.cohortAsOf(patients) };
@@ -140,8 +141,8 @@ let executed: Notebook;
 let stderr = '';
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
-    throw new Error('dist/index.js is missing: run `npm run build` first');
+  if (!existsSync(join(ROOT, 'dist', 'notebook', 'index.js'))) {
+    throw new Error('dist/notebook/index.js is missing: run `npm run build` first');
   }
   if (!existsSync(DENO)) throw new Error(`${DENO} is missing: run \`npm ci\` first`);
   tmp = mkdtempSync(join(tmpdir(), 'slnd-e2e-notebook-'));
@@ -259,6 +260,13 @@ describe('docs/notebooks/trial-analysis.ipynb on the Deno kernel', () => {
     ).length;
     expect(result('psa-response')['text/markdown']).toContain(
       `| complete (< 0.2 ng/mL) | ${complete}/`,
+    );
+  });
+
+  test('reads the CSV example in Deno: the same patients as the JSON file', async () => {
+    const { patients } = await inNode();
+    expect(result('csv')['text/markdown']).toBe(
+      `**${patients.length} patients** read from the CSV export: the same patients as the JSON file.`,
     );
   });
 

@@ -33,14 +33,26 @@ function gradeText(c: Complication): string {
 /** The example files, by path relative to the repository root, with their exact content. */
 export function exampleCohortFiles(): Map<string, string> {
   const { patients } = simulateCohort(EXAMPLE_COHORT_OPTIONS);
+  return cohortFiles(patients, 'examples/example-cohort.json', 'examples/example-cohort-csv');
+}
+
+/**
+ * A cohort as a JSON file and the same patients as a folder of CSV exports (the layout of
+ * docs/data-format.md), by path, with their exact content. Also used by bench/report.bench.ts.
+ */
+export function cohortFiles(
+  patients: readonly Patient[],
+  jsonPath: string,
+  csvDir: string,
+): Map<string, string> {
   // The cohort object is strict ($schema and patients only): the synthetic note is in the docs.
   const json = `${JSON.stringify({ $schema: '../fixtures/cohort.schema.json', patients }, null, 2)}\n`;
   const each = <T>(pick: (p: Patient) => readonly T[] | undefined) =>
     patients.flatMap((p) => (pick(p) ?? []).map((item) => [p.id, item] as const));
   return new Map([
-    ['examples/example-cohort.json', json],
+    [jsonPath, json],
     [
-      'examples/example-cohort-csv/patients.csv',
+      `${csvDir}/patients.csv`,
       csv(
         [
           'id',
@@ -69,7 +81,7 @@ export function exampleCohortFiles(): Map<string, string> {
       ),
     ],
     [
-      'examples/example-cohort-csv/psa.csv',
+      `${csvDir}/psa.csv`,
       csv(
         ['patient_id', 'date', 'value'],
         each((p) => p.psa).map(([id, m]) => [
@@ -80,14 +92,14 @@ export function exampleCohortFiles(): Map<string, string> {
       ),
     ],
     [
-      'examples/example-cohort-csv/complications.csv',
+      `${csvDir}/complications.csv`,
       csv(
         ['patient_id', 'date', 'grade', 'description'],
         each((p) => p.complications).map(([id, c]) => [id, c.date, gradeText(c), c.description]),
       ),
     ],
     [
-      'examples/example-cohort-csv/testosterone.csv',
+      `${csvDir}/testosterone.csv`,
       csv(
         ['patient_id', 'date', 'value'],
         each((p) => p.testosterone).map(([id, m]) => [id, m.date, m.value]),

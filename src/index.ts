@@ -1,15 +1,9 @@
-// slnd-stats: the browser-safe main entry. Node-only code (files, CLI) lives in its own entry.
+// slnd-stats: the browser-safe main entry, the plain analysis functions and their plain-data
+// results. It never imports rendering, plotting, notebook or Node code (test/layering.test.ts):
+// the SVG plots are `slnd-stats/plot`, notebook display and the report's HTML and Markdown
+// `slnd-stats/notebook`, files and the command `slnd-stats/node`.
 
 export * from './complications/index.js';
-// Notebook-ready versions (display members attached) take the place of the plain functions of
-// the same names exported by the area barrels above.
-export {
-  buildTrialReport,
-  complicationSummary,
-  evaluateStoppingRule,
-  kaplanMeier,
-  logRank,
-} from './display/index.js';
 export {
   type CohortIssue,
   CohortValidationError,
@@ -22,17 +16,7 @@ export * from './monitoring/index.js';
 export * from './psa/index.js';
 export * from './regression/index.js';
 export {
-  type Displayable,
-  type DisplayableWithSvg,
-  type DisplayViews,
-  JUPYTER_DISPLAY,
-  type MimeBundle,
-} from './render/attach-display.js';
-export { type Block, reportDocument } from './render/report-document.js';
-export { blocksToHtml, reportToHtml } from './render/report-html.js';
-export { blocksToMarkdown, escapeMarkdown, reportToMarkdown } from './render/report-markdown.js';
-export { reportSummary } from './render/report-summary.js';
-export {
+  buildTrialReport,
   type EndpointSpec,
   LANDMARK_DAYS,
   REPORT_ENDPOINTS,

@@ -10,6 +10,7 @@ const dir = resolve('node_modules/.cache/readme-blocks');
 const entries: Record<string, string> = {
   'slnd-stats': 'src/index.ts',
   'slnd-stats/plot': 'src/plot/index.ts',
+  'slnd-stats/notebook': 'src/notebook/index.ts',
   'slnd-stats/node': 'src/node/index.ts',
 };
 const toSource = (code: string) =>

@@ -1,5 +1,7 @@
 import { visibleText } from './visible-text.js';
 
+const SPECIAL = /[&<>"']/;
+
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -17,5 +19,6 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * @example escapeXml('<b a="1">\u001b'); // => '&lt;b a=&quot;1&quot;&gt;\\u001b'
  */
 export function escapeXml(value: string): string {
-  return visibleText(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  const visible = visibleText(value);
+  return SPECIAL.test(visible) ? visible.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : visible;
 }

@@ -18,7 +18,7 @@ import {
   type BinomialIntervalMethod,
   binomialConfidenceInterval,
 } from '../stats/binomial-confidence-interval.js';
-import { quantileType7 } from '../stats/quantile-type-7.js';
+import { quartilesType7 } from '../stats/quantile-type-7.js';
 import { complicationsWithin } from './complications-within.js';
 import { comprehensiveComplicationIndex } from './comprehensive-complication-index.js';
 import { deathInWindow } from './death-in-window.js';
@@ -136,7 +136,7 @@ export interface ComplicationSummary {
 interface PatientTally {
   readonly row: PatientComplicationRow;
   /** The row keys the patient is in. */
-  readonly keys: ReadonlySet<ComplicationRateKey>;
+  readonly keys: readonly ComplicationRateKey[];
 }
 
 /**
@@ -215,16 +215,28 @@ export function complicationSummary(
     const ci = binomialConfidenceInterval(count, of, { method, confLevel });
     return { count, n: of, rate: ci.estimate, lower: ci.lower, upper: ci.upper };
   };
+  // One pass over the patients counts every row: patients in it, and those of them whose
+  // window is complete.
+  let completed = 0;
+  const inRow = new Map<ComplicationRateKey, number>();
+  const inRowComplete = new Map<ComplicationRateKey, number>();
+  for (const t of tallies) {
+    if (t.row.completeFollowUp) completed += 1;
+    for (const key of t.keys) {
+      inRow.set(key, (inRow.get(key) ?? 0) + 1);
+      if (t.row.completeFollowUp) inRowComplete.set(key, (inRowComplete.get(key) ?? 0) + 1);
+    }
+  }
   const row = (key: ComplicationRateKey, label: string): ComplicationRateRow => {
-    const inRow = tallies.filter((t) => t.keys.has(key));
-    const known = tallies.filter(
-      (t) => t.row.completeFollowUp || (MONOTONE_KEYS.has(key) && t.keys.has(key)),
-    );
+    const count = inRow.get(key) ?? 0;
+    const complete = inRowComplete.get(key) ?? 0;
+    // Known: a complete window, or (for a row one cannot leave) already in the row.
+    const open = MONOTONE_KEYS.has(key) ? count - complete : 0;
     return {
       key,
       label,
-      ...rate(inRow.length, n),
-      evaluable: rate(known.filter((t) => t.keys.has(key)).length, known.length),
+      ...rate(count, n),
+      evaluable: rate(complete + open, completed + open),
     };
   };
   // The labels name the grades with a sub-grade; III and IV without one fall where their worse
@@ -240,21 +252,20 @@ export function complicationSummary(
   ];
 
   const ccis = tallies.flatMap((t) => (t.row.cci === null ? [] : [t.row.cci]));
-  const q1 = quantileType7(ccis, 0.25);
-  const q3 = quantileType7(ccis, 0.75);
+  const { q1, median, q3 } = quartilesType7(ccis);
   return {
     windowDays,
     method,
     confLevel,
     majorThreshold,
     n,
-    completedWindow: tallies.filter((t) => t.row.completeFollowUp).length,
+    completedWindow: completed,
     rows,
     eventsByGrade,
     totalEvents: CLAVIEN_DINDO_GRADES.reduce((sum, g) => sum + eventsByGrade[g], 0),
     cci: {
       n: ccis.length,
-      median: quantileType7(ccis, 0.5),
+      median,
       q1,
       q3,
       iqr: q1 === null || q3 === null ? null : q3 - q1,
@@ -337,14 +348,12 @@ function tallyPatient(
   }
   if (cci === null) lists.withoutCci.push(patient.id);
 
-  const keys = new Set<ComplicationRateKey>();
+  const keys: ComplicationRateKey[] = [];
   if (worst !== null) {
-    keys.add(worst);
-    keys.add('any');
-    keys.add(gradeAtLeast(worst, majorThreshold) ? 'major' : 'minor');
+    keys.push(worst, 'any', gradeAtLeast(worst, majorThreshold) ? 'major' : 'minor');
   }
-  if (inWindow.some((c) => c.persistsAtDischarge === true)) keys.add('suffixD');
-  if (death !== null) keys.add('mortality');
+  if (inWindow.some((c) => c.persistsAtDischarge === true)) keys.push('suffixD');
+  if (death !== null) keys.push('mortality');
   return {
     inWindow,
     keys,

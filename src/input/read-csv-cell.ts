@@ -28,7 +28,8 @@ export function readCell(
       : null;
   }
   const { text } = cell;
-  const quoted = describeValue(text);
+  // Quoted only for a message: describing every cell of a 10^6-row export cost more than reading it.
+  const quoted = () => describeValue(text);
   switch (spec.kind) {
     case 'id':
     case 'text':
@@ -38,11 +39,11 @@ export function readCell(
       return isCalendarDate(text)
         ? {
             code: 'year_out_of_range',
-            error: `${spec.name} ${quoted} is outside the years ${MIN_YEAR}-${MAX_YEAR} that slnd-stats accepts`,
+            error: `${spec.name} ${quoted()} is outside the years ${MIN_YEAR}-${MAX_YEAR} that slnd-stats accepts`,
           }
         : {
             code: 'invalid_date',
-            error: `${spec.name} ${quoted} is not an existing calendar date written YYYY-MM-DD`,
+            error: `${spec.name} ${quoted()} is not an existing calendar date written YYYY-MM-DD`,
           };
     case 'grade':
       try {
@@ -52,7 +53,7 @@ export function readCell(
         return {
           code: 'invalid_grade',
           error:
-            `grade ${quoted} is not a Clavien-Dindo grade${why?.[1] ?? ''}; accepted: I, II, ` +
+            `grade ${quoted()} is not a Clavien-Dindo grade${why?.[1] ?? ''}; accepted: I, II, ` +
             'IIIa, IIIb, IVa, IVb, V or 1, 2, 3a, 3b, 4a, 4b, 5, optionally with "Grade", ' +
             '"-" before a/b, and the suffix d (e.g. "Grade IIIb", "IV-a", "IId")',
         };
@@ -64,7 +65,7 @@ export function readCell(
         if (spec.kind === 'number') {
           return {
             code: 'censored_value',
-            error: `value ${quoted}: a "<" result is accepted only in psa.csv; write the number (${file} has no undetectable flag)`,
+            error: `value ${quoted()}: a "<" result is accepted only in psa.csv; write the number (${file} has no undetectable flag)`,
           };
         }
         const limit = readNumber(below[1]!.trim(), quoted);
@@ -72,7 +73,7 @@ export function readCell(
         if (limit.value === 0) {
           return {
             code: 'out_of_range',
-            error: `value ${quoted}: the detection limit after "<" must be > 0`,
+            error: `value ${quoted()}: the detection limit after "<" must be > 0`,
           };
         }
         return { value: { value: limit.value, undetectable: true } };
@@ -86,18 +87,18 @@ export function readCell(
 
 export function readNumber(
   text: string,
-  quoted: string,
+  quoted: () => string,
 ): { readonly value: number } | { readonly error: string; readonly code: string } {
   if (!NUMBER.test(text)) {
     const hint = /^\d+,\d+$/.test(text) ? ' (decimal comma? write it with a point: 1.2)' : '';
-    return { code: 'invalid_number', error: `value ${quoted} is not a number${hint}` };
+    return { code: 'invalid_number', error: `value ${quoted()} is not a number${hint}` };
   }
   const value = Number(text);
   if (!Number.isFinite(value)) {
-    return { code: 'not_finite', error: `value ${quoted} is not a finite number` };
+    return { code: 'not_finite', error: `value ${quoted()} is not a finite number` };
   }
   if (value < 0) {
-    return { code: 'out_of_range', error: `value ${quoted} is negative; values must be >= 0` };
+    return { code: 'out_of_range', error: `value ${quoted()} is negative; values must be >= 0` };
   }
   // Number('-0') is -0; a result of "-0" is 0.
   return { value: value === 0 ? 0 : value };

@@ -14,6 +14,7 @@ import {
   type PsaMeasurement,
   type TestosteroneMeasurement,
 } from './types.js';
+import { isValidated } from './validated-patients.js';
 
 /**
  * Checks a PSA (or testosterone) series passed straight to a function: an array of
@@ -24,6 +25,7 @@ export function assertMeasurements(
   name: string,
   measurements: unknown,
 ): asserts measurements is readonly PsaMeasurement[] {
+  if (isValidated(measurements)) return;
   assertArray(name, measurements);
   measurements.forEach((item, i) => {
     assertObject(`${name}[${i}]`, item);
@@ -44,6 +46,7 @@ export function assertMeasurements(
  * testosterone, ADT start). Full validation of a cohort is `parseCohort`'s job.
  */
 export function assertPatientSeries(name: string, value: unknown): asserts value is Patient {
+  if (isValidated(value)) return;
   assertObject(name, value);
   const patient = value as Record<string, unknown>;
   if (typeof patient['id'] !== 'string') {
@@ -83,6 +86,7 @@ const OPTIONAL_DATES = [
  * @throws {RangeError} naming a date, value, grade or cause outside its domain.
  */
 export function assertPatient(name: string, value: unknown): asserts value is Patient {
+  if (isValidated(value)) return;
   assertPatientSeries(name, value);
   const patient = value as unknown as Record<string, unknown>;
   assertIsoDate(`${name}.lastFollowUpDate`, patient['lastFollowUpDate']);

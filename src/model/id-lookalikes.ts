@@ -9,8 +9,12 @@ import type { CohortIssue } from '../errors.js';
 /** Invisible characters: zero width, soft hyphen, bidi marks, embeddings, overrides, isolates. */
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The form of an id a reader sees: NFKC, invisible characters removed. */
 export function visibleIdKey(id: string): string {
+  // Printable ASCII is its own normal form, with nothing invisible: the usual id, at no cost.
+  if (PRINTABLE_ASCII.test(id)) return id;
   return id.normalize('NFKC').replace(INVISIBLE, '');
 }
 

@@ -98,6 +98,37 @@ function readCalendarDate(
   return { year, month, day };
 }
 
+// Reading a date is cached: a cohort names the same days again and again (10^5 patients bring
+// millions of date strings but a few thousand distinct days), and every analysis checks the
+// dates it reads. Only accepted dates are cached, so the cache holds at most one entry per day
+// of 1900-2199 (109,573): the year limit bounds it.
+const dayNumbers = new Map<string, number>();
+/** The ISO date of each day number produced, at index dayNumber - FIRST_DAY. */
+const datesByDay: (IsoDate | undefined)[] = [];
+
+/** The day number of an accepted date (see isIsoDate), else undefined. */
+function acceptedDayNumber(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cached = dayNumbers.get(value);
+  if (cached !== undefined) return cached;
+  const date = readCalendarDate(value);
+  if (date === null || date.year < MIN_YEAR || date.year > MAX_YEAR) return undefined;
+  const days = dayNumber(date.year, date.month, date.day);
+  dayNumbers.set(value, days);
+  return days;
+}
+
+/** dateOfDayNumber through the cache (day numbers within FIRST_DAY..LAST_DAY only). */
+function cachedDateOf(days: number): IsoDate {
+  const index = days - FIRST_DAY;
+  let date = datesByDay[index];
+  if (date === undefined) {
+    date = dateOfDayNumber(days);
+    datesByDay[index] = date;
+  }
+  return date;
+}
+
 /**
  * Whether `value` is written `YYYY-MM-DD` and names an existing day of the (proleptic
  * Gregorian) calendar in any four-digit year, 0000-9999. Readers use it to tell a date in a
@@ -119,8 +150,7 @@ export function isCalendarDate(value: unknown): value is string {
  * @example isIsoDate('1850-01-01'); // => false (a year before 1900)
  */
 export function isIsoDate(value: unknown): value is IsoDate {
-  const date = readCalendarDate(value);
-  return date !== null && date.year >= MIN_YEAR && date.year <= MAX_YEAR;
+  return acceptedDayNumber(value) !== undefined;
 }
 
 /**
@@ -129,6 +159,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
  * written YYYY-MM-DD or its year is outside 1900-2199.
  */
 export function assertIsoDate(name: string, value: unknown): asserts value is IsoDate {
+  if (acceptedDayNumber(value) !== undefined) return;
   if (typeof value !== 'string') {
     throw new TypeError(
       `${name} must be an ISO date string (YYYY-MM-DD). Value: ${describeValue(value)}.`,
@@ -149,9 +180,10 @@ export function assertIsoDate(name: string, value: unknown): asserts value is Is
 
 /** The day number of a checked date. */
 function dayNumberOf(name: string, value: unknown): number {
+  const days = acceptedDayNumber(value);
+  if (days !== undefined) return days;
   assertIsoDate(name, value);
-  const date = readCalendarDate(value)!;
-  return dayNumber(date.year, date.month, date.day);
+  throw new Error('unreachable: assertIsoDate accepted a date acceptedDayNumber refused');
 }
 
 /**
@@ -185,7 +217,7 @@ export function addDaysIso(date: IsoDate, days: number): IsoDate {
       `days must keep the date within the years ${MIN_YEAR}-${MAX_YEAR} (${date} + days). Value: ${describeValue(days)}.`,
     );
   }
-  return dateOfDayNumber(result);
+  return cachedDateOf(result);
 }
 
 /**
@@ -210,7 +242,5 @@ export function addMonthsIso(date: IsoDate, months: number): IsoDate {
     );
   }
   const newMonth = index - newYear * 12 + 1;
-  return dateOfDayNumber(
-    dayNumber(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth))),
-  );
+  return cachedDateOf(dayNumber(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth))));
 }

@@ -12,6 +12,7 @@ import type {
   TestosteroneMeasurement,
 } from './types.js';
 import { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
+import { recordValidated } from './validated-patients.js';
 
 /** The outcome of {@link validateCohort}. */
 export type CohortValidationResult =
@@ -100,7 +101,7 @@ export function validateCohort(input: unknown): CohortValidationResult {
     checkDates(parsed.data as Patient, issues);
     checkPlausibility(parsed.data as Patient, issues, warnings);
     const patient = normalisePatient(parsed.data as Patient, issues, warnings);
-    if (issues.length === before) patients.push(patient);
+    if (issues.length === before) patients.push(recordValidated(patient));
   }
 
   for (const warning of lookalikeIdWarnings([...seen.keys()])) warnings.push(warning);
@@ -235,6 +236,18 @@ function byDate<T extends { readonly date: IsoDate }>(items: readonly T[]): T[] 
   return [...items].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** Whether the items' dates never decrease. */
+function isSortedByDate(items: readonly { readonly date: IsoDate }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i - 1]!.date > items[i]!.date) return false;
+  return true;
+}
+
+/** Whether the items' dates strictly increase (sorted, no two on one day). */
+function strictlyByDate(items: readonly { readonly date: IsoDate }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (!(items[i - 1]!.date < items[i]!.date)) return false;
+  return true;
+}
+
 /** Sorts a series and merges identical same-day results; conflicting ones become issues. */
 function mergeSameDay<T extends PsaMeasurement | TestosteroneMeasurement>(
   series: readonly T[],
@@ -243,6 +256,9 @@ function mergeSameDay<T extends PsaMeasurement | TestosteroneMeasurement>(
   issues: CohortIssue[],
   warnings: CohortIssue[],
 ): T[] {
+  // The usual case, a series in date order with one result a day, needs no copy: the parsed
+  // series is already the validator's own new array.
+  if (strictlyByDate(series)) return series as T[];
   const indexed = byDate(series.map((m, index) => ({ ...m, index })));
   const out: T[] = [];
   let previous: (T & { index: number }) | undefined;
@@ -285,7 +301,9 @@ function normalisePatient(
   const out: Patient = {
     ...patient,
     psa: mergeSameDay(patient.psa, 'psa', patient.id, issues, warnings),
-    complications: byDate(patient.complications.map((c) => ({ ...c }) as Complication)),
+    complications: isSortedByDate(patient.complications)
+      ? (patient.complications as Complication[])
+      : byDate(patient.complications),
   };
   if (patient.testosterone !== undefined) {
     return {

@@ -1,5 +1,5 @@
-import betainc from '@stdlib/math-base-special-betainc';
 import { assertObject, assertOpenUnitInterval, assertPositive } from '../_lib/assert.js';
+import { regularizedBeta } from '../stats/regularized-beta.js';
 import { assertLooks } from './assert-looks.js';
 import { MAX_LOOK_PATIENTS } from './monitoring-limits.js';
 
@@ -105,5 +105,5 @@ export function bayesianToxicityBoundary(
  */
 function posteriorTail(maxRate: number, alpha: number, beta: number): number {
   if (maxRate === 0.5 && alpha === beta) return 0.5;
-  return betainc(maxRate, alpha, beta, true, true);
+  return regularizedBeta(maxRate, alpha, beta, true);
 }

@@ -1,5 +1,5 @@
-import betainc from '@stdlib/math-base-special-betainc';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalQuantile } from '../stats/normal-quantile.js';
+import { regularizedBeta } from '../stats/regularized-beta.js';
 
 // Internal: R's `qbinom(p, n, prob)` with its exact conventions, because clinfun's `toxbdry`
 // turns a nominal level into a boundary with qbinom and the boundary must come out identical.
@@ -22,7 +22,7 @@ export function binomialQuantile(p: number, n: number, prob: number): number {
   // P(X <= y) = 1 - I_prob(y + 1, n - y): the regularised incomplete beta (Boost's ibeta,
   // ported by stdlib) is accurate to a few ulps, as R's pbinom through pbeta (TOMS 708), which
   // the quantile needs where P(X <= y) sits within the fuzz of p (e.g. exactly 0.5).
-  const cdf = (y: number): number => (y >= n ? 1 : betainc(prob, y + 1, n - y, true, true));
+  const cdf = (y: number): number => (y >= n ? 1 : regularizedBeta(prob, y + 1, n - y, true));
   // As R, start from the Cornish-Fisher guess and step to the answer, rather than scanning from
   // 0: a scan costs n * prob evaluations per quantile, which made a boundary with a look after
   // each of 1,000 patients at pLow 0.9 take 8 s (issue 11 item 11). The answer is the same, the

@@ -197,12 +197,17 @@ export function safetyMonitor(
             : 0,
   );
   const outcomes: boolean[] = [];
+  // A running count: counting the events again for every row made the table quadratic.
+  let eventsSoFar = 0;
   const rows: SafetyMonitorRow[] = [];
   for (const patient of ordered) {
     const windowEndDate = addDaysIso(patient.surgeryDate, windowDays);
     const row = classify(patient, asOf, windowDays, windowEndDate, event);
     const counted = row.status === 'event' || row.status === 'no-event';
-    if (counted) outcomes.push(row.status === 'event');
+    if (counted) {
+      outcomes.push(row.status === 'event');
+      if (row.status === 'event') eventsSoFar += 1;
+    }
     rows.push({
       id: patient.id,
       surgeryDate: patient.surgeryDate,
@@ -211,7 +216,7 @@ export function safetyMonitor(
       eventDate: row.eventDate,
       followUpEndDate: row.followUpEndDate,
       order: counted ? outcomes.length : null,
-      cumulativeEvents: counted ? outcomes.filter(Boolean).length : null,
+      cumulativeEvents: counted ? eventsSoFar : null,
     });
   }
   const evaluation = evaluateStoppingRule(rule, outcomes);
@@ -225,7 +230,7 @@ export function safetyMonitor(
     decision: evaluation.decision,
     evaluation,
     evaluable: outcomes.length,
-    events: outcomes.filter(Boolean).length,
+    events: eventsSoFar,
     pending: pendingIds.length,
     incomplete: incompleteIds.length,
     notYetOperated: idsWith('not-yet-operated').length,

@@ -1,5 +1,3 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import {
   assertFiniteNumber,
   assertInteger,
@@ -8,6 +6,8 @@ import {
   assertOpenUnitInterval,
 } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import { normalCdf } from '../stats/normal-cdf.js';
+import { normalQuantile } from '../stats/normal-quantile.js';
 import { assertLooks } from './assert-looks.js';
 import { assertRatePair } from './assert-rate-pair.js';
 import { binomialQuantile } from './binomial-quantile.js';

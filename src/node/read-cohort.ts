@@ -10,6 +10,7 @@ import {
 } from '../input/cohort-input-error.js';
 import { jsonDuplicateKeys } from '../input/json-duplicate-keys.js';
 import { jsonErrorPlace } from '../input/json-error-place.js';
+import { mayHaveDuplicateKeys } from '../input/json-may-have-duplicate-keys.js';
 import { type ParseCohortCsvOptions, parseCohortCsv } from '../input/parse-cohort-csv.js';
 import type { Patient } from '../model/types.js';
 import { validateCohort } from '../model/validate-cohort.js';
@@ -225,7 +226,7 @@ function readJsonFile(path: string): ReadCohortResult {
       message: `${formatInputLocation(file, line, column)}: not valid JSON: ${reason}`,
     });
   }
-  const duplicates = duplicateKeyIssues(file, text);
+  const duplicates = mayHaveDuplicateKeys(text, input) ? duplicateKeyIssues(file, text) : [];
   if (duplicates.length > 0) {
     return {
       ok: false,

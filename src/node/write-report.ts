@@ -1,8 +1,8 @@
 import { assertObject, assertOneOf } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import { reportDocument } from '../render/report-document.js';
-import { reportToHtml } from '../render/report-html.js';
-import { reportToMarkdown } from '../render/report-markdown.js';
+import { htmlPage } from '../render/report-html.js';
+import { blocksToMarkdown } from '../render/report-markdown.js';
 import type { TrialReport } from '../report/trial-report.js';
 import { type ReportFile, replaceReportFolder } from './replace-report-folder.js';
 
@@ -33,10 +33,14 @@ export interface WriteReportOptions {
 /** The files of a report in `formats`, rendered in memory before anything is written. */
 function reportFiles(report: TrialReport, formats: readonly ReportFormat[]): ReportFile[] {
   const files: ReportFile[] = [];
-  if (formats.includes('html')) files.push({ name: 'report.html', text: reportToHtml(report) });
+  // The blocks, plots included, are built once for the HTML, the Markdown and the SVG files.
+  const blocks = formats.includes('html') || formats.includes('md') ? reportDocument(report) : [];
+  if (formats.includes('html')) {
+    files.push({ name: 'report.html', text: htmlPage(report.title, blocks) });
+  }
   if (formats.includes('md')) {
-    files.push({ name: 'report.md', text: reportToMarkdown(report) });
-    for (const block of reportDocument(report)) {
+    files.push({ name: 'report.md', text: blocksToMarkdown(blocks) });
+    for (const block of blocks) {
       if (block.kind === 'figure') files.push({ name: block.file, text: block.svg });
     }
   }

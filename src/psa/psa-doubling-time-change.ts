@@ -2,6 +2,7 @@ import { assertInteger, assertObject } from '../_lib/assert.js';
 import { assertPatientSeries } from '../model/assert-series.js';
 import { addDaysIso, addMonthsIso, daysBetween } from '../model/iso-date.js';
 import type { IsoDate, Patient, PsaMeasurement } from '../model/types.js';
+import { isValidated, recordValidatedSeries } from '../model/validated-patients.js';
 import { type PsaDoublingTimeResult, psaDoublingTime } from './psa-doubling-time.js';
 import { psaNadir } from './psa-nadir.js';
 import type { PsaSelectionOptions } from './select-measurements.js';
@@ -103,15 +104,19 @@ export function psaDoublingTimeChange(
   // PSA under androgen deprivation reflects the therapy, not the disease's kinetics: values
   // from the ADT start on never enter a doubling time (Arlen et al. 2008).
   const adt = patient.adtStartDate;
-  const series = adt === undefined ? patient.psa : patient.psa.filter((m) => m.date < adt);
+  let series = adt === undefined ? patient.psa : patient.psa.filter((m) => m.date < adt);
+  // Part of a validated series is valid too: recorded, so the doubling times skip its checks.
+  if (series !== patient.psa && isValidated(patient.psa)) series = recordValidatedSeries(series);
   const pre = psaDoublingTime(series, {
     ...selection,
     from: addMonthsIso(surgeryDate, -12),
     to: surgeryDate,
   });
-  const postValues = series
-    .filter((m) => m.date > surgeryDate && m.date <= horizonDate)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const postValues = series.filter((m) => m.date > surgeryDate && m.date <= horizonDate);
+  // A validated series is in date order already.
+  if (!isValidated(series)) {
+    postValues.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
   const postNadir = psaNadir(postValues);
   const post =
     postNadir === null

@@ -1,6 +1,6 @@
 import { assertArray } from '../_lib/assert.js';
 import type { Patient } from '../model/types.js';
-import { quantileType7 } from '../stats/quantile-type-7.js';
+import { quartilesType7 } from '../stats/quantile-type-7.js';
 import {
   type WilcoxonSignedRankResult,
   wilcoxonSignedRank,
@@ -8,6 +8,7 @@ import {
 import {
   type PsaDoublingTimeChangeCategory,
   type PsaDoublingTimeChangeOptions,
+  type PsaDoublingTimeChangeResult,
   psaDoublingTimeChange,
 } from './psa-doubling-time-change.js';
 
@@ -74,14 +75,9 @@ export function psaDoublingTimeComparison(
   options: PsaDoublingTimeChangeOptions = {},
 ): PsaDoublingTimeComparison {
   assertArray('patients', patients);
-  const pairs: PsaSlopePair[] = [];
-  const excluded: PsaDoublingTimeComparison['excluded'] = [];
-  const preTimes: number[] = [];
-  const postTimes: number[] = [];
-  patients.forEach((patient, i) => {
-    let change: ReturnType<typeof psaDoublingTimeChange>;
+  const changes = patients.map((patient, i) => {
     try {
-      change = psaDoublingTimeChange(patient, options);
+      return psaDoublingTimeChange(patient, options);
     } catch (error) {
       // Name the patient: "patient.psa[2].value" alone does not say whose.
       if (error instanceof RangeError || error instanceof TypeError) {
@@ -89,22 +85,39 @@ export function psaDoublingTimeComparison(
       }
       throw error;
     }
-    const { pre, post } = change;
+  });
+  return comparisonOfChanges(changes);
+}
+
+/**
+ * {@link psaDoublingTimeComparison} of changes already computed, one per patient (internal: the
+ * report computes each patient's change once for its categories and this comparison).
+ */
+export function comparisonOfChanges(
+  changes: readonly PsaDoublingTimeChangeResult[],
+): PsaDoublingTimeComparison {
+  const pairs: PsaSlopePair[] = [];
+  const excluded: PsaDoublingTimeComparison['excluded'] = [];
+  const preTimes: number[] = [];
+  const postTimes: number[] = [];
+  for (const change of changes) {
+    const { pre, post, patientId } = change;
     if (pre.doublingTimeMonths !== null) preTimes.push(pre.doublingTimeMonths);
     if (post.doublingTimeMonths !== null) postTimes.push(post.doublingTimeMonths);
     if (pre.slopePerMonth !== null && post.slopePerMonth !== null) {
       pairs.push({
-        patientId: patient.id,
+        patientId,
         preSlopePerMonth: pre.slopePerMonth,
         postSlopePerMonth: post.slopePerMonth,
         change: post.slopePerMonth - pre.slopePerMonth,
         category: change.category,
       });
     } else {
-      excluded.push({ patientId: patient.id, category: change.category, reason: change.reason });
+      excluded.push({ patientId, category: change.category, reason: change.reason });
     }
-  });
-  const changes = pairs.map((p) => p.change);
+  }
+  const differences = pairs.map((p) => p.change);
+  const { q1, median, q3 } = quartilesType7(differences);
   const test =
     pairs.length > 0
       ? wilcoxonSignedRank(
@@ -115,11 +128,8 @@ export function psaDoublingTimeComparison(
   return {
     n: pairs.length,
     pairs,
-    medianChange: quantileType7(changes, 0.5),
-    iqr:
-      changes.length > 0
-        ? [quantileType7(changes, 0.25) as number, quantileType7(changes, 0.75) as number]
-        : null,
+    medianChange: median,
+    iqr: q1 === null || q3 === null ? null : [q1, q3],
     wilcoxon:
       test === null
         ? null
@@ -130,10 +140,11 @@ export function psaDoublingTimeComparison(
 }
 
 function doublingTimeSummary(months: readonly number[]): DoublingTimeSummary {
+  const { q1, median, q3 } = quartilesType7(months);
   return {
     n: months.length,
-    median: quantileType7(months, 0.5),
-    q1: quantileType7(months, 0.25),
-    q3: quantileType7(months, 0.75),
+    median,
+    q1,
+    q3,
   };
 }

@@ -2,6 +2,7 @@ import { assertInteger, assertNonNegative, assertObject } from '../_lib/assert.j
 import { assertMeasurements } from '../model/assert-series.js';
 import { assertIsoDate, daysBetween } from '../model/iso-date.js';
 import type { IsoDate, PsaMeasurement } from '../model/types.js';
+import { isValidated } from '../model/validated-patients.js';
 
 /** Which PSA values a kinetics calculation uses. */
 export interface PsaSelectionOptions {
@@ -48,17 +49,22 @@ export function selectMeasurements(
   if (o.from !== undefined) assertIsoDate('options.from', o.from);
   if (o.to !== undefined) assertIsoDate('options.to', o.to);
 
-  const used = measurements
-    .filter(
-      (m) =>
-        (o.from === undefined || m.date >= o.from) &&
-        (o.to === undefined || m.date <= o.to) &&
-        m.undetectable !== true &&
-        m.value >= minValue &&
-        m.value > 0,
-    )
-    .map((m) => ({ ...m }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // A validated series is sorted by date and its items frozen: they are shared, not copied,
+  // and need no sort (the report reads 10^6 of them).
+  const trusted = isValidated(measurements);
+  const used: PsaMeasurement[] = [];
+  for (const m of measurements) {
+    if (
+      (o.from === undefined || m.date >= o.from) &&
+      (o.to === undefined || m.date <= o.to) &&
+      m.undetectable !== true &&
+      m.value >= minValue &&
+      m.value > 0
+    ) {
+      used.push(trusted ? m : { ...m });
+    }
+  }
+  if (!trusted) used.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   const first = used[0];
   const days = first === undefined ? [] : used.map((m) => daysBetween(first.date, m.date));

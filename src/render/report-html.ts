@@ -58,17 +58,22 @@ export function blocksToHtml(blocks: readonly Block[]): string {
  * @example writeFileSync('report.html', reportToHtml(report));
  */
 export function reportToHtml(report: TrialReport): string {
+  return htmlPage(report.title, reportDocument(report));
+}
+
+/** The HTML page of blocks already built (internal: writeReport builds the blocks once). */
+export function htmlPage(title: string, blocks: readonly Block[]): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(report.title)}</title>
+<title>${escapeXml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-${blocksToHtml(reportDocument(report))}
+${blocksToHtml(blocks)}
 </body>
 </html>
 `;

@@ -1,6 +1,7 @@
 import { assertArray } from '../_lib/assert.js';
 import { assertIsoDate } from '../model/iso-date.js';
 import type { IsoDate, Patient } from '../model/types.js';
+import { isValidated, recordValidated } from '../model/validated-patients.js';
 
 /** The cohort as it was known on a date. */
 export interface CohortAsOf {
@@ -38,6 +39,12 @@ export function cohortAsOf(patients: readonly Patient[], asOf?: IsoDate): Cohort
       notYetOperated.push(p.id);
       continue;
     }
+    // Everything known by the cut already (the usual case, the cut being the latest follow-up):
+    // the patient as it is. Nothing can be dated after the last follow-up in a valid patient.
+    if (p.lastFollowUpDate <= day && isValidated(p)) {
+      kept.push(p);
+      continue;
+    }
     const upTo = <T extends { readonly date: IsoDate }>(list: readonly T[]) =>
       list.filter((m) => m.date <= day);
     const onOrBefore = (date: IsoDate | undefined) =>
@@ -62,7 +69,10 @@ export function cohortAsOf(patients: readonly Patient[], asOf?: IsoDate): Cohort
     }
     // A death not yet known at the cut has no cause either.
     if (out['deathDate'] === undefined) delete out['deathCause'];
-    kept.push(out as unknown as Patient);
+    // A valid patient cut at a date is still valid: it keeps its record of validation.
+    kept.push(
+      isValidated(p) ? recordValidated(out as unknown as Patient) : (out as unknown as Patient),
+    );
   }
   return { asOf: day, patients: kept, notYetOperated };
 }

@@ -4,7 +4,7 @@ import {
   type PsaDoublingTimeChangeCategory,
   psaDoublingTimeChange,
 } from '../psa/psa-doubling-time-change.js';
-import { psaDoublingTimeComparison } from '../psa/psa-doubling-time-comparison.js';
+import { comparisonOfChanges } from '../psa/psa-doubling-time-comparison.js';
 import type { TrialReport } from './trial-report.js';
 
 /**
@@ -16,6 +16,8 @@ export function doublingTimeSection(cohort: readonly Patient[]): TrialReport['ps
   const categories = Object.fromEntries(
     PSA_DOUBLING_TIME_CHANGE_CATEGORIES.map((c) => [c, 0]),
   ) as Record<PsaDoublingTimeChangeCategory, number>;
-  for (const p of cohort) categories[psaDoublingTimeChange(p).category]++;
-  return { ...psaDoublingTimeComparison(cohort), categories };
+  // Each patient's change is computed once, for the categories and the comparison.
+  const changes = cohort.map((p) => psaDoublingTimeChange(p));
+  for (const change of changes) categories[change.category]++;
+  return { ...comparisonOfChanges(changes), categories };
 }

@@ -1,7 +1,7 @@
 import type { Patient } from '../model/types.js';
 import { psaResponse } from '../psa/psa-response.js';
 import { binomialConfidenceInterval } from '../stats/binomial-confidence-interval.js';
-import { quantileType7 } from '../stats/quantile-type-7.js';
+import { quartilesType7 } from '../stats/quantile-type-7.js';
 import type { Proportion, TrialReport, WaterfallBar } from './trial-report.js';
 
 /** A count out of n with its exact (Clopper-Pearson) 95% interval; null parts when n = 0. */
@@ -22,6 +22,7 @@ export function landmarkSection(cohort: readonly Patient[]): TrialReport['psaLan
   const evaluable = responses.filter((r) => r.evaluable);
   const values = evaluable.map((r) => r.landmark.measurement?.value as number);
   const placed = evaluable.filter((r) => r.completeResponse !== null);
+  const { q1, median, q3 } = quartilesType7(values);
   const waterfall: WaterfallBar[] = [];
   for (const r of evaluable) {
     if (r.landmark.percentChange !== null) {
@@ -39,9 +40,9 @@ export function landmarkSection(cohort: readonly Patient[]): TrialReport['psaLan
     notEvaluable: responses
       .filter((r) => !r.evaluable)
       .map((r) => ({ patientId: r.patientId, reason: r.reason ?? '' })),
-    median: quantileType7(values, 0.5),
-    q1: quantileType7(values, 0.25),
-    q3: quantileType7(values, 0.75),
+    median,
+    q1,
+    q3,
     completeResponse: proportion(
       placed.filter((r) => r.completeResponse === true).length,
       placed.length,

@@ -1,5 +1,3 @@
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import {
   assertInteger,
   assertObject,
@@ -7,6 +5,8 @@ import {
   assertOpenUnitInterval,
 } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import { betaQuantile } from './beta-quantile.js';
+import { normalQuantile } from './normal-quantile.js';
 
 /**
  * The most trials `binomialConfidenceInterval` takes: ten million, beyond any count of patients.
@@ -71,9 +71,9 @@ export interface BinomialConfidenceInterval {
  *   "agresti-coull")`): n~ = n + z^2, p~ = (x + z^2/2) / n~, p~ -/+ z sqrt(p~(1 - p~)/n~), not
  *   truncated (as the binom package; the lower bound can be below 0 and the upper above 1).
  *
- * Beta quantiles come from `@stdlib/stats-base-dists-beta-quantile` and normal quantiles from
- * `@stdlib/stats-base-dists-normal-quantile`; they agree with R's `qbeta`/`qnorm` to about
- * 1e-14 relative on the fixture grid. z is computed as -qnorm(alpha/2) and a beta quantile at
+ * Beta quantiles come from `betaQuantile` and normal quantiles from `normalQuantile` (both in
+ * `src/stats`); they agree with R's `qbeta`/`qnorm` to about 1e-12 relative or better on the
+ * fixture grid. z is computed as -qnorm(alpha/2) and a beta quantile at
  * 1 - alpha/2 with alpha/2 < 1e-6 as 1 - qbeta(alpha/2) with the parameters swapped, so that a
  * confidence level within an ulp of 1 (0.9999999999999999) keeps its tails instead of giving
  * NaN or 1 (R gives NaN there); the limits are always finite numbers.

@@ -1,9 +1,9 @@
-import gammainc from '@stdlib/math-base-special-gammainc';
+import { upperIncompleteGamma } from './upper-incomplete-gamma.js';
 
 /**
  * P(X > x) for X ~ chi-square(df), as R's `pchisq(x, df, lower.tail = FALSE)`: the regularised
- * upper incomplete gamma function Q(df / 2, x / 2), from stdlib's `gammainc` (computed as the
- * upper tail directly, so small p-values keep their relative accuracy).
+ * upper incomplete gamma function Q(df / 2, x / 2), from `upperIncompleteGamma` (computed as
+ * the upper tail directly, so small p-values keep their relative accuracy).
  *
  * Internal: callers pass x and df finite. df = 0 is the point mass at 0 (R gives 1 at x = 0).
  *
@@ -11,5 +11,5 @@ import gammainc from '@stdlib/math-base-special-gammainc';
  */
 export function chiSquareUpperTail(x: number, df: number): number {
   if (df <= 0 || x <= 0) return x <= 0 ? 1 : 0;
-  return gammainc(x / 2, df / 2, true, true);
+  return upperIncompleteGamma(df / 2, x / 2);
 }

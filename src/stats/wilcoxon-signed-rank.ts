@@ -1,5 +1,5 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { assertArray, assertFiniteNumber } from '../_lib/assert.js';
+import { normalCdf } from './normal-cdf.js';
 
 /** Result of {@link wilcoxonSignedRank}, shaped like R's `htest`. */
 export interface WilcoxonSignedRankResult {

@@ -1,8 +1,9 @@
 import { assertOneOf, assertOpenUnitInterval } from '../_lib/assert.js';
 import { CONF_TYPES, type ConfType, confLimits } from './_internal/conf-limits.js';
+import { doubleArray, integerArray, nullArray } from './_internal/plain-arrays.js';
 import { readTimeEvent, type SurvivalInput } from './_internal/read-input.js';
 import { splitSort } from './_internal/split-sort.js';
-import { fixTimes } from './_internal/time-fix.js';
+import { distinctTimeGaps, isTiedGap } from './_internal/time-fix.js';
 import { zValue } from './_internal/z-value.js';
 
 export type { ConfType } from './_internal/conf-limits.js';
@@ -98,74 +99,140 @@ export function kaplanMeier(
   const { time, event, eventCount } = readTimeEvent('input', input);
   const { events, censored } = splitSort(time, event, eventCount);
   // R's survfit first merges distinct times closer than sqrt(machine epsilon), absolutely or
-  // relative to their mean (timefix = TRUE, survival::aeqSurv)
-  fixTimes([events, censored]);
-  const n = time.length;
-  const ne = events.length;
-  const nc = censored.length;
-  const z = zValue(confLevel);
-  const noLimits = confType === 'none';
-  const limits = new Float64Array(2);
-
-  const outTime: number[] = [];
-  const outRisk: number[] = [];
-  const outEvent: number[] = [];
-  const outCensor: number[] = [];
-  const outSurv: number[] = [];
-  const outSe: (number | null)[] = [];
-  const outLower: (number | null)[] = [];
-  const outUpper: (number | null)[] = [];
-
-  let i = 0;
-  let j = 0;
-  let atRisk = n;
-  let surv = 1;
-  let greenwood = 0;
-  while (i < ne || j < nc) {
-    const te = i < ne ? events[i]! : Number.POSITIVE_INFINITY;
-    const tc = j < nc ? censored[j]! : Number.POSITIVE_INFINITY;
-    const t = Math.min(te, tc);
-    const i0 = i;
-    while (i < ne && events[i] === t) i++;
-    const j0 = j;
-    while (j < nc && censored[j] === t) j++;
-    const d = i - i0;
-    const c = j - j0;
-    if (d > 0) {
-      surv *= (atRisk - d) / atRisk;
-      greenwood += atRisk === d ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d));
-    }
-    const se = Math.sqrt(greenwood);
-    outTime.push(t);
-    outRisk.push(atRisk);
-    outEvent.push(d);
-    outCensor.push(c);
-    outSurv.push(surv);
-    outSe.push(se === Number.POSITIVE_INFINITY ? null : se);
-    if (noLimits) {
-      outLower.push(null);
-      outUpper.push(null);
-    } else {
-      confLimits(confType, surv, se, z, limits);
-      const lo = limits[0]!;
-      const up = limits[1]!;
-      outLower.push(Number.isNaN(lo) ? null : lo);
-      outUpper.push(Number.isNaN(up) ? null : up);
-    }
-    atRisk -= d + c;
-  }
+  // relative to their mean (timefix = TRUE, survival::aeqSurv). The mean is known only after a
+  // pass over all the distinct times, which also counts them: the fit has at most that many
+  // rows, so its columns are allocated once, at that size.
+  const gaps = distinctTimeGaps([events, censored]);
+  const cols = newColumns(gaps.count(), confType);
+  const rows = productLimit(events, censored, gaps.anyTied() ? gaps.mean() : null, {
+    z: zValue(confLevel),
+    confType,
+    cols,
+  });
   return {
-    n,
+    n: time.length,
     events: eventCount,
     confType,
     confLevel,
-    time: outTime,
-    nRisk: outRisk,
-    nEvent: outEvent,
-    nCensor: outCensor,
-    survival: outSurv,
-    stdErr: outSe,
-    lower: outLower,
-    upper: outUpper,
+    time: fitted(cols.time, rows),
+    nRisk: fitted(cols.nRisk, rows),
+    nEvent: fitted(cols.nEvent, rows),
+    nCensor: fitted(cols.nCensor, rows),
+    survival: fitted(cols.survival, rows),
+    stdErr: fitted(cols.stdErr, rows),
+    lower: fitted(cols.lower, rows),
+    upper: fitted(cols.upper, rows),
   };
+}
+
+/** The columns of a fit being written (KaplanMeierFit's arrays, mutable). */
+interface Columns {
+  readonly time: number[];
+  readonly nRisk: number[];
+  readonly nEvent: number[];
+  readonly nCensor: number[];
+  readonly survival: number[];
+  readonly stdErr: (number | null)[];
+  readonly lower: (number | null)[];
+  readonly upper: (number | null)[];
+}
+
+/**
+ * The fit's eight columns, m rows each, allocated once (see plain-arrays.ts); the limits of
+ * confType 'none' are null throughout, so they start as arrays of null.
+ */
+function newColumns(m: number, confType: ConfType): Columns {
+  const limit = confType === 'none' ? nullArray : doubleArray;
+  return {
+    time: doubleArray(m),
+    nRisk: integerArray(m),
+    nEvent: integerArray(m),
+    nCensor: integerArray(m),
+    survival: doubleArray(m),
+    stdErr: doubleArray(m),
+    lower: limit(m),
+    upper: limit(m),
+  };
+}
+
+/** The first `rows` entries of a column: fewer rows than distinct times when times merged. */
+function fitted<T>(column: T[], rows: number): T[] {
+  // Setting the length trims the array in place (no copy).
+  if (column.length > rows) column.length = rows;
+  return column;
+}
+
+/**
+ * The product-limit walk: writes one row per distinct time (after the time fix) into `cols`
+ * and returns the number of rows. `events` and `censored` are the ascending event and censoring
+ * times; when `mergeMean` is a number, a distinct time whose gap to the previous distinct time
+ * is tied (isTiedGap with that mean) is counted in the previous time's row, which is aeqSurv's
+ * merge of each chain into its first member. null: no gap is tied, nothing merges.
+ */
+function productLimit(
+  events: Float64Array,
+  censored: Float64Array,
+  mergeMean: number | null,
+  out: { readonly z: number; readonly confType: ConfType; readonly cols: Columns },
+): number {
+  const { z, confType } = out;
+  // the columns as locals: the loop then stores into each without reloading it from `out`
+  const { time, nRisk, nEvent, nCensor, survival, stdErr, lower, upper } = out.cols;
+  const noLimits = confType === 'none';
+  // confLimits writes into a Float64Array: two doubles out of a call without boxing them
+  const limits = new Float64Array([Number.NaN, Number.NaN]);
+  const ne = events.length;
+  const nc = censored.length;
+  const INF = Number.POSITIVE_INFINITY;
+  let i = 0;
+  let j = 0;
+  let row = 0;
+  let atRisk = ne + nc;
+  let surv = 1;
+  let greenwood = 0;
+  let se = 0;
+  let t = Math.min(ne > 0 ? events[0]! : INF, nc > 0 ? censored[0]! : INF);
+  while (t !== INF) {
+    // One row: the distinct time t and every later one chained to it by tied gaps.
+    const rowTime = t;
+    const i0 = i;
+    const j0 = j;
+    for (;;) {
+      while (i < ne && events[i] === t) i++;
+      while (j < nc && censored[j] === t) j++;
+      const next = Math.min(i < ne ? events[i]! : INF, j < nc ? censored[j]! : INF);
+      const merged = mergeMean !== null && next !== INF && isTiedGap(next - t, mergeMean);
+      t = next;
+      if (!merged) break;
+    }
+    const d = i - i0;
+    const c = j - j0;
+    // A row without events repeats the previous row's estimate, standard error and limits, so
+    // they are computed only at event times (and the first row): on continuous data about
+    // half the rows are censorings alone.
+    if (d > 0 || row === 0) {
+      if (d > 0) {
+        surv *= (atRisk - d) / atRisk;
+        greenwood += atRisk === d ? INF : d / (atRisk * (atRisk - d));
+      }
+      se = Math.sqrt(greenwood);
+      if (!noLimits) confLimits(confType, surv, se, z, limits);
+    }
+    time[row] = rowTime;
+    nRisk[row] = atRisk;
+    nEvent[row] = d;
+    nCensor[row] = c;
+    survival[row] = surv;
+    // An infinite standard error (S = 0) and an undefined limit (NaN; always for 'none') are
+    // R's Inf and NA: null. The first null written makes that array one of boxed numbers (V8
+    // cannot mix null with unboxed doubles); an array without null stays unboxed.
+    stdErr[row] = se === INF ? null : se;
+    const lo = limits[0]!;
+    const up = limits[1]!;
+    lower[row] = Number.isNaN(lo) ? null : lo;
+    upper[row] = Number.isNaN(up) ? null : up;
+    atRisk -= d + c;
+    row++;
+  }
+  return row;
 }

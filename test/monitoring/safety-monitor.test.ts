@@ -183,4 +183,21 @@ describe('safetyMonitor', () => {
       /^patients\[2\] must be given: patients is a sparse array with a hole there/,
     );
   });
+
+  it('stays linear in the patients (the cumulative counts once made it quadratic)', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) =>
+      patient(
+        `P${i}`,
+        '2025-01-10',
+        '2025-06-01',
+        i % 7 === 0 ? [{ date: '2025-01-20', grade: 'IIIa' }] : [],
+      ),
+    );
+    const r = safetyMonitor(many, {
+      rule: { looks: [300_000], maxAllowed: [300_000] },
+      asOf: '2025-06-30',
+    });
+    expect(r.evaluable).toBe(300_000);
+    expect(r.patients.at(-1)?.cumulativeEvents).toBe(r.events);
+  }, 20_000);
 });

@@ -159,3 +159,44 @@ describe('kaplanMeier on large input (radix-sort path)', () => {
     }
   });
 });
+
+describe('kaplanMeier on many rows: the fit stays plain JSON data', () => {
+  // The columns are allocated once at the number of distinct times and trimmed when times merge
+  // (issue 12: speed at 10^6 rows); this guards their shape: real arrays, no holes, null for NA.
+  it('arrays without holes, null where the curve reaches 0, equal to its JSON round trip', () => {
+    const n = 20_000;
+    const time = new Float64Array(n);
+    const event = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      time[i] = 1 + i / 7; // all distinct
+      event[i] = i % 3 === 0 ? 0 : 1;
+    }
+    // 50 times within R's tolerance of their neighbour: aeqSurv merges them (fewer rows)
+    for (let i = 100; i < 150; i++) time[i] = time[i - 1]! * (1 + 1e-10);
+    event[n - 1] = 1; // the last time is an event: S reaches 0
+    const fit = kaplanMeier({ time, event });
+    const rows = fit.time.length;
+    expect(rows).toBe(n - 50);
+    const columns = [
+      fit.time,
+      fit.nRisk,
+      fit.nEvent,
+      fit.nCensor,
+      fit.survival,
+      fit.stdErr,
+      fit.lower,
+      fit.upper,
+    ];
+    for (const column of columns) {
+      expect(Array.isArray(column)).toBe(true);
+      expect(column.length).toBe(rows);
+      expect(Object.keys(column).length).toBe(rows); // no holes
+      expect(column.every((x) => x === null || Number.isFinite(x))).toBe(true);
+    }
+    expect(fit.survival[rows - 1]).toBe(0);
+    expect(fit.stdErr[rows - 1]).toBeNull();
+    expect(fit.lower[rows - 1]).toBeNull();
+    expect(fit.stdErr[rows - 2]).toBeTypeOf('number');
+    expect(JSON.parse(JSON.stringify(fit))).toEqual(fit);
+  });
+});

@@ -121,3 +121,62 @@ describe('logRank against R survdiff()', () => {
     expectClose(r.pValue, chiSquareUpperTail(r.chiSquare!, 1), { rel: 1e-14 });
   });
 });
+
+describe('logRank on large input (labelled radix-sort path)', () => {
+  it('matches a direct count over the natively sorted times, with -0 read as 0', () => {
+    // O, E and V of two groups by their definitions, from an O(n log n) sort of (time, row)
+    // pairs: the reference for the path that sorts each time with its group and kind label.
+    const n = 6000;
+    const time = new Float64Array(n);
+    const event = new Uint8Array(n);
+    const group = new Int32Array(n);
+    let seed = 777;
+    const u = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let i = 0; i < n; i++) {
+      time[i] = Math.floor(u() * 400) / 8; // ties, no near-ties
+      event[i] = u() < 0.6 ? 1 : 0;
+      group[i] = u() < 0.4 ? 7 : 3;
+    }
+    time[11] = -0;
+    const r = logRank({ time, event, group });
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[a]! - time[b]!);
+    const observed = [0, 0];
+    const expected = [0, 0];
+    let v11 = 0;
+    const atRisk = [0, 0];
+    for (let i = 0; i < n; i++) atRisk[group[i] === 3 ? 0 : 1]!++;
+    for (let p = 0; p < n; ) {
+      const t = time[order[p]!]! + 0;
+      const deaths = [0, 0];
+      const leaving = [0, 0];
+      for (; p < n && time[order[p]!]! + 0 === t; p++) {
+        const i = order[p]!;
+        const g = group[i] === 3 ? 0 : 1;
+        leaving[g]!++;
+        if (event[i] === 1) deaths[g]!++;
+      }
+      const d = deaths[0]! + deaths[1]!;
+      const total = atRisk[0]! + atRisk[1]!;
+      for (let g = 0; g < 2; g++) {
+        observed[g]! += deaths[g]!;
+        expected[g]! += (d * atRisk[g]!) / total;
+      }
+      if (total > 1) {
+        v11 += (d * (total - d) * atRisk[0]! * atRisk[1]!) / (total * total * (total - 1));
+      }
+      atRisk[0]! -= leaving[0]!;
+      atRisk[1]! -= leaving[1]!;
+    }
+    expect(r.groups).toEqual([3, 7]);
+    for (let g = 0; g < 2; g++) {
+      expectClose(r.observed[g], observed[g], { rel: 1e-12 });
+      expectClose(r.expected[g], expected[g], { rel: 1e-12 });
+    }
+    expectClose(r.variance[0]![0], v11, { rel: 1e-12 });
+    const diff = observed[0]! - expected[0]!;
+    expectClose(r.chiSquare, (diff * diff) / v11, { rel: 1e-10 });
+  });
+});

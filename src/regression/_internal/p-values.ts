@@ -1,6 +1,6 @@
-import cdf from '@stdlib/stats-base-dists-normal-cdf';
-import quantile from '@stdlib/stats-base-dists-normal-quantile';
 import { chiSquareUpperTail } from '../../stats/chi-square-upper-tail.js';
+import { normalCdf as cdf } from '../../stats/normal-cdf.js';
+import { normalQuantile as quantile } from '../../stats/normal-quantile.js';
 
 // The reference distributions of the regression tests, as R computes them: a two-sided normal
 // p-value 2 pnorm(-|z|), a chi-square upper tail pchisq(x, df, lower.tail = FALSE), and the

@@ -38,8 +38,9 @@ export function confLimits(
       // exp(log S -/+ z se), upper clipped at 1; undefined at S = 0
       const xx = p === 0 ? Number.NaN : p;
       const se2 = z * se;
-      out[0] = Math.exp(Math.log(xx) - se2);
-      out[1] = Math.min(Math.exp(Math.log(xx) + se2), 1);
+      const logS = Math.log(xx); // once: the same double R computes twice
+      out[0] = Math.exp(logS - se2);
+      out[1] = Math.min(Math.exp(logS + se2), 1);
       return;
     }
     case 'log-log': {

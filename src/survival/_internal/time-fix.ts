@@ -17,9 +17,11 @@ import { sortNonNegative } from './split-sort.js';
 //
 // The check is one pass over the sorted distinct times feeding a TimeGaps (count, exact
 // sum, smallest gap: some gap is tied iff the smallest one is, both tests being monotone in the
-// gap), either before the estimator's walk (fixTimes, kaplanMeier) or riding on it (logRank
-// with one stratum, which walks again after a merge). Only when some gap is tied are the cuts
-// built and the times rewritten (mergeCloseTimes); the runs stay ascending.
+// gap): distinctTimeGaps. kaplanMeier and logRank with one stratum then merge as their walk
+// goes, given the mean: a distinct time whose gap to the previous one is tied is counted with
+// it, so the times are never rewritten. fixTimes (logRank with strata, where a chain can pass
+// through other strata's times; coxph) rewrites the runs in place, only when some gap is tied
+// (mergeCloseTimes); the runs stay ascending.
 
 /** sqrt(.Machine$double.eps), aeqSurv's default tolerance. */
 export const TIMEFIX_TOLERANCE = Math.sqrt(2 ** -52);
@@ -60,6 +62,11 @@ export class TimeGaps {
     if (st[0]! > 0 && gap < st[4]!) st[4] = gap;
     st[3] = t;
     st[0]!++;
+  }
+
+  /** The number of distinct times seen. */
+  count(): number {
+    return this.state[0]!;
   }
 
   /** mean(abs(y)) of the distinct times y seen (times are >= 0), as R's `mean` rounds it. */
@@ -106,59 +113,54 @@ function split(a: number): [number, number] {
   return [high, a - high];
 }
 
-/** Calls `visit` with each distinct time of ascending runs, in order (a walk over their heads). */
-function forEachDistinct(runs: readonly Float64Array[], visit: (t: number) => void): void {
-  const k = runs.length;
-  const pos = new Int32Array(k);
-  for (;;) {
-    let t = Number.POSITIVE_INFINITY;
-    for (let r = 0; r < k; r++) {
-      const a = runs[r]!;
-      const p = pos[r]!;
-      if (p < a.length && a[p]! < t) t = a[p]!;
-    }
-    if (t === Number.POSITIVE_INFINITY) return;
-    for (let r = 0; r < k; r++) {
-      const a = runs[r]!;
-      let p = pos[r]!;
-      while (p < a.length && a[p] === t) p++;
-      pos[r] = p;
-    }
-    visit(t);
+/**
+ * The smallest head of ascending runs, `pos[r]` being where run r's walk stands; Infinity once
+ * every run is exhausted. Small enough for the JIT to inline, so the double it returns stays
+ * unboxed in the loops below.
+ */
+function smallestHead(runs: readonly Float64Array[], pos: Int32Array): number {
+  let t = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < runs.length; r++) {
+    const a = runs[r]!;
+    const p = pos[r]!;
+    if (p < a.length && a[p]! < t) t = a[p]!;
   }
+  return t;
 }
 
 /**
  * Rewrites ascending runs of times in place as aeqSurv does, given the mean of all their
- * distinct times (`TimeGaps.mean()`): each time becomes the first member of its chain. The
+ * distinct times (`TimeGaps.mean()`): each time becomes the first member of its chain. One walk
+ * over the heads of the runs: a distinct time whose gap to the previous one is not tied is a
+ * cut, and each time is replaced by the latest cut as the walk passes it (findInterval). The
  * runs stay ascending.
  */
 export function mergeCloseTimes(runs: readonly Float64Array[], mean: number): void {
-  // the cuts: the first distinct time and every one whose gap to the previous is not tied
-  const cuts: number[] = [];
-  let prev = 0;
-  forEachDistinct(runs, (t) => {
-    if (cuts.length === 0 || !isTiedGap(t - prev, mean)) cuts.push(t);
-    prev = t;
-  });
-  // each time becomes the largest cut <= it (findInterval); runs are ascending, so one walk
-  for (const a of runs) {
-    let c = 0;
-    for (let i = 0; i < a.length; i++) {
-      const t = a[i]!;
-      while (c + 1 < cuts.length && cuts[c + 1]! <= t) c++;
-      a[i] = cuts[c]!;
+  const pos = new Int32Array(runs.length);
+  let prev = Number.NaN;
+  let cut = 0;
+  for (;;) {
+    const t = smallestHead(runs, pos);
+    if (t === Number.POSITIVE_INFINITY) return;
+    // prev is NaN at the first time, which is always a cut
+    if (Number.isNaN(prev) || !isTiedGap(t - prev, mean)) cut = t;
+    for (let r = 0; r < runs.length; r++) {
+      const a = runs[r]!;
+      let p = pos[r]!;
+      while (p < a.length && a[p] === t) a[p++] = cut;
+      pos[r] = p;
     }
+    prev = t;
   }
 }
 
 /**
- * aeqSurv on ascending runs of times (fresh copies owned by the caller), in place: one pass over
- * the distinct times to check (a two-pointer walk for kaplanMeier's event and censoring arrays,
- * a walk over the heads of up to MAX_HEADS runs, else over one sorted copy of all the times),
- * then, only when some gap is tied, mergeCloseTimes. Returns true when some time was replaced.
+ * The TimeGaps of the distinct times of ascending runs: a two-pointer walk for kaplanMeier's
+ * event and censoring arrays, a walk over the heads of up to MAX_HEADS runs, else one pass over
+ * a sorted copy of all the times. Loops, not callbacks: a closure updating a captured number
+ * would box a double per time.
  */
-export function fixTimes(runs: readonly Float64Array[]): boolean {
+export function distinctTimeGaps(runs: readonly Float64Array[]): TimeGaps {
   const gaps = new TimeGaps();
   if (runs.length <= 2) {
     const a = runs[0] ?? new Float64Array(0);
@@ -176,7 +178,18 @@ export function fixTimes(runs: readonly Float64Array[]): boolean {
       gaps.add(t);
     }
   } else if (runs.length <= MAX_HEADS) {
-    forEachDistinct(runs, (t) => gaps.add(t));
+    const pos = new Int32Array(runs.length);
+    for (;;) {
+      const t = smallestHead(runs, pos);
+      if (t === Number.POSITIVE_INFINITY) break;
+      for (let r = 0; r < runs.length; r++) {
+        const a = runs[r]!;
+        let p = pos[r]!;
+        while (p < a.length && a[p] === t) p++;
+        pos[r] = p;
+      }
+      gaps.add(t);
+    }
   } else {
     let n = 0;
     for (const a of runs) n += a.length;
@@ -194,6 +207,16 @@ export function fixTimes(runs: readonly Float64Array[]): boolean {
       while (i < n && all[i] === t) i++;
     }
   }
+  return gaps;
+}
+
+/**
+ * aeqSurv on ascending runs of times (fresh copies owned by the caller), in place: the check
+ * (distinctTimeGaps), then, only when some gap is tied, mergeCloseTimes. Returns true when
+ * some time was replaced.
+ */
+export function fixTimes(runs: readonly Float64Array[]): boolean {
+  const gaps = distinctTimeGaps(runs);
   if (!gaps.anyTied()) return false;
   mergeCloseTimes(runs, gaps.mean());
   return true;

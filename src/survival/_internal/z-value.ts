@@ -1,4 +1,4 @@
-import quantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalQuantile as quantile } from '../../stats/normal-quantile.js';
 
 /** The two-sided normal critical value qnorm(1 - (1 - level) / 2), as R's survfit_confint. */
 export function zValue(confLevel: number): number {

@@ -1,5 +1,4 @@
 import { kaplanMeierPlot } from '../plot/kaplan-meier-plot.js';
-import { attachDisplay, type DisplayableWithSvg } from '../render/attach-display.js';
 import { fixed } from '../render/format.js';
 import type { Block } from '../render/report-document.js';
 import { blocksToHtml } from '../render/report-html.js';
@@ -11,6 +10,7 @@ import {
   type SurvivalInput,
 } from '../survival/kaplan-meier.js';
 import { survivalQuantile } from '../survival/survival-quantile.js';
+import { attachDisplay, type DisplayableWithSvg } from './attach-display.js';
 
 /** Rows shown in a fit's table before it is cut (the data keep every row). */
 const SHOWN_ROWS = 25;

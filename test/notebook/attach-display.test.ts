@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { attachDisplay, JUPYTER_DISPLAY } from '../../src/render/attach-display.js';
+import { attachDisplay, JUPYTER_DISPLAY } from '../../src/notebook/attach-display.js';
 
 describe('attachDisplay', () => {
   it('adds non-enumerable display members and leaves the data as it was', () => {

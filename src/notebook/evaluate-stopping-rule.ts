@@ -1,12 +1,12 @@
+import { escapeXml } from '../_lib/escape-xml.js';
 import {
   evaluateStoppingRule as evaluateStoppingRuleData,
   type StoppingEvaluation,
   type StoppingRule,
 } from '../monitoring/evaluate-stopping-rule.js';
-import { escapeXml } from '../plot/_internal/svg.js';
 import { boundaryPlot } from '../plot/boundary-plot.js';
-import { attachDisplay, type Displayable } from '../render/attach-display.js';
 import { escapeMarkdown } from '../render/report-markdown.js';
+import { attachDisplay, type Displayable } from './attach-display.js';
 
 function sentence(e: StoppingEvaluation): string {
   return e.decision === 'stop'

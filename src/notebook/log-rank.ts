@@ -1,4 +1,3 @@
-import { attachDisplay, type Displayable } from '../render/attach-display.js';
 import { fixed } from '../render/format.js';
 import type { Block } from '../render/report-document.js';
 import { blocksToHtml } from '../render/report-html.js';
@@ -9,6 +8,7 @@ import {
   type LogRankResult,
   logRank as logRankData,
 } from '../survival/log-rank.js';
+import { attachDisplay, type Displayable } from './attach-display.js';
 
 function blocks(test: LogRankResult): Block[] {
   return [

@@ -4,11 +4,11 @@ import {
   complicationSummary as complicationSummaryData,
 } from '../complications/complication-summary.js';
 import type { Patient } from '../model/types.js';
-import { attachDisplay, type Displayable } from '../render/attach-display.js';
 import { percent, percentInterval } from '../render/format.js';
 import { blocksToHtml } from '../render/report-html.js';
 import { blocksToMarkdown } from '../render/report-markdown.js';
 import { complicationBlocks } from '../render/sections/complications.js';
+import { attachDisplay, type Displayable } from './attach-display.js';
 
 /**
  * `complicationSummary` from `src/complications` with notebook

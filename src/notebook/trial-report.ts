@@ -1,5 +1,4 @@
 import type { Patient } from '../model/types.js';
-import { attachDisplay, type Displayable } from '../render/attach-display.js';
 import { reportDocument } from '../render/report-document.js';
 import { blocksToHtml } from '../render/report-html.js';
 import { reportToMarkdown } from '../render/report-markdown.js';
@@ -9,6 +8,7 @@ import {
   type TrialReportOptions,
 } from '../report/build-trial-report.js';
 import type { TrialReport } from '../report/trial-report.js';
+import { attachDisplay, type Displayable } from './attach-display.js';
 
 /**
  * `buildTrialReport` from `src/report` with notebook display

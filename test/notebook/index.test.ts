@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { complicationSummary as plainSummary } from '../../src/complications/complication-summary.js';
+import { evaluateStoppingRule as plainEvaluate } from '../../src/monitoring/evaluate-stopping-rule.js';
+import { JUPYTER_DISPLAY } from '../../src/notebook/attach-display.js';
 import {
   buildTrialReport,
   complicationSummary,
   evaluateStoppingRule,
   kaplanMeier,
   logRank,
-} from '../../src/display/index.js';
-import { evaluateStoppingRule as plainEvaluate } from '../../src/monitoring/evaluate-stopping-rule.js';
-import { JUPYTER_DISPLAY } from '../../src/render/attach-display.js';
+} from '../../src/notebook/index.js';
 import { buildTrialReport as plainReport } from '../../src/report/build-trial-report.js';
 import { kaplanMeier as plainKaplanMeier } from '../../src/survival/kaplan-meier.js';
 import { logRank as plainLogRank } from '../../src/survival/log-rank.js';
@@ -56,12 +56,30 @@ describe('notebook-ready results', () => {
     expect(report.toHTML().match(/<svg /g)).toHaveLength(5);
   });
 
-  it('are what the package root exports', async () => {
-    const root = await import('../../src/index.js');
-    expect(root.kaplanMeier).toBe(kaplanMeier);
-    expect(root.logRank).toBe(logRank);
-    expect(root.complicationSummary).toBe(complicationSummary);
-    expect(root.evaluateStoppingRule).toBe(evaluateStoppingRule);
-    expect(root.buildTrialReport).toBe(buildTrialReport);
+  it('the notebook entry exports the main entry with these five in place of the plain ones', async () => {
+    const main = await import('../../src/index.js');
+    const notebook = await import('../../src/notebook/index.js');
+    const displayed = [
+      'buildTrialReport',
+      'complicationSummary',
+      'evaluateStoppingRule',
+      'kaplanMeier',
+      'logRank',
+    ];
+    expect(notebook.kaplanMeier).toBe(kaplanMeier);
+    expect(notebook.logRank).toBe(logRank);
+    expect(notebook.complicationSummary).toBe(complicationSummary);
+    expect(notebook.evaluateStoppingRule).toBe(evaluateStoppingRule);
+    expect(notebook.buildTrialReport).toBe(buildTrialReport);
+    // Every other name of the main entry is the same binding here.
+    for (const [name, value] of Object.entries(main)) {
+      if (displayed.includes(name)) expect(value, name).not.toBe(notebook[name as 'VERSION']);
+      else expect(notebook[name as 'VERSION'], name).toBe(value);
+    }
+    // The main entry's results are plain data with no display members.
+    expect(main.kaplanMeier).toBe(plainKaplanMeier);
+    expect(JUPYTER_DISPLAY in main.kaplanMeier(input)).toBe(false);
+    expect(typeof notebook.reportToHtml).toBe('function');
+    expect('reportToHtml' in main).toBe(false);
   });
 });
