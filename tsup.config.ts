@@ -15,6 +15,7 @@ export default defineConfig([
     // each module (an error class thrown by one is `instanceof` the other's).
     entry: {
       index: 'src/index.ts',
+      csv: 'src/input/index.ts',
       plot: 'src/plot/index.ts',
       notebook: 'src/notebook/index.ts',
       node: 'src/node/index.ts',

@@ -159,9 +159,42 @@ describe('the example report in Chromium', () => {
     expect(csp).toContain("default-src 'none'");
   });
 
-  test('saves a screenshot of its top, down to the safety plot, for the README', async () => {
-    const safety = page.locator('figure').filter({ hasText: 'stopping boundary' }).first();
-    const box = await safety.boundingBox();
+  test('shows every section of issue 14 and 15, with its table or figure', async () => {
+    const headings = await page.locator('h2').allTextContents();
+    for (const heading of [
+      'Cohort',
+      'Patient flow',
+      'Baseline characteristics',
+      'Complications within 90 days (Clavien-Dindo)',
+      'Time-to-event endpoints by 6-week PSA response',
+      'Further endpoints of sLND series',
+      'Individual courses',
+      'Exploratory predictors',
+    ]) {
+      expect(headings).toContain(heading);
+    }
+    expect(await page.locator('figure').count()).toBe(14);
+    for (const caption of [
+      'Patient flow (CONSORT)',
+      'PSA of each patient from the sLND on',
+      'Each patient from the sLND to the last follow-up',
+      'Hazard ratios (Cox) and odds ratios (Firth logistic)',
+    ]) {
+      const figure = page.locator('figure').filter({ hasText: caption });
+      expect(await figure.count(), caption).toBe(1);
+      expect(await figure.locator('svg').count(), caption).toBe(1);
+    }
+    const h3 = await page.locator('h3').allTextContents();
+    expect(h3).toContain('Line listing of the complications');
+    expect(await page.locator('table').filter({ hasText: 'Pathological T stage' }).count()).toBe(1);
+    expect(await page.locator('table').filter({ hasText: 'Follow-up completeness' }).count()).toBe(
+      1,
+    );
+  });
+
+  test('saves a screenshot of its top, down to the patient flow, for the README', async () => {
+    const flow = page.locator('figure').filter({ hasText: 'Patient flow' }).first();
+    const box = await flow.boundingBox();
     expect(box).not.toBeNull();
     const height = Math.ceil(box!.y + box!.height + 24);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });

@@ -4,7 +4,7 @@
 //     MAX_CONSUMER_PACKAGES packages (count and size printed);
 //   - ESM import and CommonJS require of every entry, each parsing the shipped CSV example;
 //   - Deno: every entry imported with no permission flag (the CSV example parsed from text),
-//     then `readCohort` on the shipped CSV folder with --allow-read only;
+//     then `validateCohortFile` on the shipped CSV folder with --allow-read only;
 //   - the `slnd-stats` command;
 //   - browser bundles (esbuild, platform browser, minified) of each budgeted public function
 //     alone and of the whole main entry, each within its gzip budget and free of Node
@@ -56,19 +56,26 @@ const run = (cmd, args, cwd = work) =>
   execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-/** The shipped CSV example, read by Node, as the object parseCohortCsv takes. */
+/** The shipped CSV example, read by Node, as the object validateCohortCsv takes. */
 const installed = join(work, 'node_modules', 'slnd-stats');
 const csvFolder = join(installed, 'examples', 'example-cohort-csv');
+const CSV_FILES = {
+  patients: 'patients.csv',
+  psa: 'psa.csv',
+  complications: 'complications.csv',
+  testosterone: 'testosterone.csv',
+  notOperated: 'not-operated.csv',
+  screening: 'screening.csv',
+};
 const csvFiles = () =>
   Object.fromEntries(
-    ['patients', 'psa', 'complications', 'testosterone'].map((name) => [
-      name,
-      readFileSync(join(csvFolder, `${name}.csv`), 'utf8'),
-    ]),
+    Object.entries(CSV_FILES)
+      .filter(([, file]) => existsSync(join(csvFolder, file)))
+      .map(([key, file]) => [key, readFileSync(join(csvFolder, file), 'utf8')]),
   );
 /** Code that parses the CSV example (inlined as text) and throws unless all its patients come. */
 const parseCsv = (slnd) => `{
-  const result = ${slnd}.parseCohortCsv(${JSON.stringify(csvFiles())});
+  const result = ${slnd}.validateCohortCsv(${JSON.stringify(csvFiles())});
   if (!result.ok) throw new Error('CSV example: ' + JSON.stringify(result.issues.slice(0, 2)));
   if (result.patients.length !== 60) throw new Error('CSV example: ' + result.patients.length + ' patients');
   csvPatients = result.patients.length;
@@ -80,8 +87,8 @@ if (Math.abs(fit.survival[2] - 0) > 1e-12 || fit.survival[0] !== 2 / 3) throw ne
 if (Symbol.for('Jupyter.display') in fit) throw new Error('the main entry attached display');
 if (typeof p.kaplanMeierPlot(fit) !== 'string') throw new Error('no plot');
 if (!nb.kaplanMeier({ time: [5, 8, 12], event: [1, 0, 1] })[Symbol.for('Jupyter.display')]()['image/svg+xml'].startsWith('<svg')) throw new Error('no notebook display');
-if (typeof n.readCohort !== 'function') throw new Error('no node entry');
-${parseCsv('s')}
+if (typeof n.validateCohortFile !== 'function') throw new Error('no node entry');
+${parseCsv('c')}
 console.log(s.VERSION + ', CSV example: ' + csvPatients + ' patients');`;
 
 try {
@@ -112,8 +119,8 @@ try {
   });
 
   const imports = {
-    esm: `import * as s from 'slnd-stats'; import * as p from 'slnd-stats/plot'; import * as nb from 'slnd-stats/notebook'; import * as n from 'slnd-stats/node';`,
-    cjs: `const s = require('slnd-stats'); const p = require('slnd-stats/plot'); const nb = require('slnd-stats/notebook'); const n = require('slnd-stats/node');`,
+    esm: `import * as s from 'slnd-stats'; import * as c from 'slnd-stats/csv'; import * as p from 'slnd-stats/plot'; import * as nb from 'slnd-stats/notebook'; import * as n from 'slnd-stats/node';`,
+    cjs: `const s = require('slnd-stats'); const c = require('slnd-stats/csv'); const p = require('slnd-stats/plot'); const nb = require('slnd-stats/notebook'); const n = require('slnd-stats/node');`,
   };
   writeFileSync(join(work, 'esm.mjs'), `${imports.esm}\n${smoke()}`);
   writeFileSync(join(work, 'cjs.cjs'), `${imports.cjs}\n${smoke()}`);
@@ -123,11 +130,11 @@ try {
   await check('Deno, no permission flag', () =>
     run(bin('deno'), ['run', '--no-prompt', 'esm.mjs']).trim(),
   );
-  await check('Deno, readCohort of the CSV example with --allow-read', () => {
+  await check('Deno, validateCohortFile of the CSV example with --allow-read', () => {
     writeFileSync(
       join(work, 'deno-read.mjs'),
-      `import { readCohort } from 'slnd-stats/node';
-const result = await readCohort(${JSON.stringify(csvFolder)});
+      `import { validateCohortFile } from 'slnd-stats/node';
+const result = await validateCohortFile(${JSON.stringify(csvFolder)});
 if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
 console.log(result.patients.length + ' patients');`,
     );
@@ -217,7 +224,7 @@ console.log(result.patients.length + ' patients');`,
     }
     bundle(
       'browser-csv',
-      `import * as s from 'slnd-stats';\nlet csvPatients = 0;\n${parseCsv('s')}\nglobalThis.csvPatients = csvPatients;\n`,
+      `import * as c from 'slnd-stats/csv';\nlet csvPatients = 0;\n${parseCsv('c')}\nglobalThis.csvPatients = csvPatients;\n`,
     );
     const { chromium } = await import(join(root, 'node_modules', 'playwright-core', 'index.mjs'));
     const browser = await chromium.launch({

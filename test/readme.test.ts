@@ -9,6 +9,7 @@ const dir = resolve('node_modules/.cache/readme-blocks');
 // The package's entries, as the README imports them, mapped to their sources.
 const entries: Record<string, string> = {
   'slnd-stats': 'src/index.ts',
+  'slnd-stats/csv': 'src/input/index.ts',
   'slnd-stats/plot': 'src/plot/index.ts',
   'slnd-stats/notebook': 'src/notebook/index.ts',
   'slnd-stats/node': 'src/node/index.ts',

@@ -3,20 +3,27 @@
 // SlndStatsError counts as one), 1 for an internal error, 130 or 143 when interrupted by
 // SIGINT or SIGTERM while writing. See docs/errors.md.
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SlndStatsError } from '../errors.js';
 import type { CohortInputIssue } from '../input/cohort-input-error.js';
+import { columnMappingJsonSchema } from '../input/column-mapping-schema.js';
+import { CSV_DIALECTS, type CsvDialect } from '../input/csv-dialect.js';
+import type { UnknownColumns } from '../input/validate-cohort-csv.js';
+import { cohortAsOf } from '../model/cohort-as-of.js';
 import { cohortJsonSchema } from '../model/cohort-schema.js';
 import { isCalendarDate, isIsoDate, MAX_YEAR, MIN_YEAR } from '../model/iso-date.js';
 import { printableLine } from '../node/printable-line.js';
-import { readCohort } from '../node/read-cohort.js';
+import {
+  type ValidateCohortFileOptions,
+  type ValidateCohortFileResult,
+  validateCohortFile,
+} from '../node/validate-cohort-file.js';
 import { type ReportFormat, writeReport } from '../node/write-report.js';
 import { reportSummary } from '../render/report-summary.js';
 import { buildTrialReport } from '../report/build-trial-report.js';
-import { cohortAsOf } from '../report/cohort-as-of.js';
 import { DEFAULT_STOPPING_RULE, stoppingRuleFromSpec } from '../report/stopping-rule-spec.js';
 import type { ExcludedPatient } from '../report/trial-report.js';
 import { VERSION } from '../version.js';
@@ -32,12 +39,12 @@ const HELP = {
 
 Usage:
   slnd-stats report [INPUT] [options]   every endpoint, with plots, as HTML, Markdown and JSON
-  slnd-stats validate INPUT             list every problem in a cohort (nothing else)
-  slnd-stats schema                     print the JSON Schema of a cohort file
+  slnd-stats validate INPUT [options]   list every problem in a cohort (nothing else)
+  slnd-stats schema [--mapping]         print the JSON Schema of a cohort (or mapping) file
 
 INPUT is a cohort JSON file or a folder of CSV files (patients.csv, psa.csv,
-complications.csv, optional testosterone.csv); see docs/data-format.md.
-Without INPUT, report uses the bundled synthetic example cohort.
+complications.csv, optional testosterone.csv, not-operated.csv, screening.csv); see
+docs/data-format.md. Without INPUT, report uses the bundled synthetic example cohort.
 
   -h, --help      help (also after a command)
   -v, --version   the version`,
@@ -59,18 +66,36 @@ Options:
   --quiet              print nothing on success
   -h, --help           this help
 
+CSV folder options (report and validate):
+  --unknown-columns M  a column the layout does not know: warn (default; printed, then
+                       left out), ignore, or error
+  --csv-dialect D      standard (default: "," decimal point, YYYY-MM-DD) or de (";",
+                       decimal comma, DD.MM.YYYY, ja/nein); never guessed
+  --map FILE           a column mapping (JSON): the export's own column names and codes
+                       onto this layout (docs/data-format.md, "Column mappings")
+
 The folder is replaced as a whole, atomically: it is either the complete new report or as it
 was. It must be new, empty or hold only an earlier report.
 
 Exit status: 0 written, 2 a problem with the data or the arguments (nothing written), 1 an
 internal error, 130/143 interrupted by SIGINT/SIGTERM (nothing written).`,
-  validate: `Usage: slnd-stats validate INPUT
+  validate: `Usage: slnd-stats validate INPUT [options]
 
 Checks a cohort JSON file or CSV folder and lists every problem with its file, line,
-column or patient and field. Exit status 0 when valid, 2 otherwise.`,
-  schema: `Usage: slnd-stats schema
+column or patient and field, and every warning. Exit status 0 when valid, 2 otherwise.
 
-Prints the JSON Schema (2020-12) of a cohort file.`,
+CSV folder options (report and validate):
+  --unknown-columns M  a column the layout does not know: warn (default; printed, then
+                       left out), ignore, or error
+  --csv-dialect D      standard (default: "," decimal point, YYYY-MM-DD) or de (";",
+                       decimal comma, DD.MM.YYYY, ja/nein); never guessed
+  --map FILE           a column mapping (JSON): the export's own column names and codes
+                       onto this layout (docs/data-format.md, "Column mappings")
+  -h, --help           this help`,
+  schema: `Usage: slnd-stats schema [--mapping]
+
+Prints the JSON Schema (2020-12) of a cohort file, or with --mapping of a column
+mapping file (--map).`,
 } as const;
 
 /** A problem with the user's input: reported without a stack trace, exit status 2. */
@@ -140,6 +165,63 @@ function exampleCohortPath(): string {
 
 const FORMATS: readonly ReportFormat[] = ['html', 'md', 'json'];
 
+/** The options of report and validate about a CSV folder, as parseArgs reads them. */
+const CSV_OPTIONS = {
+  'unknown-columns': { type: 'string' },
+  'csv-dialect': { type: 'string' },
+  map: { type: 'string' },
+} as const;
+
+/** `--unknown-columns` values and the library's `unknownColumns` they stand for. */
+const UNKNOWN_COLUMNS_FLAG: Readonly<Record<string, UnknownColumns>> = {
+  warn: 'warning',
+  ignore: 'ignore',
+  error: 'error',
+};
+
+/**
+ * The reading options of `--unknown-columns` (default warn), `--csv-dialect` and `--map`,
+ * checked. They are about the columns of a CSV folder: given for a JSON file, they are an
+ * error rather than silently without effect.
+ */
+function csvOptions(
+  values: { 'unknown-columns'?: string; 'csv-dialect'?: string; map?: string },
+  input: string,
+): ValidateCohortFileOptions {
+  const given = (['unknown-columns', 'csv-dialect', 'map'] as const).filter(
+    (name) => values[name] !== undefined,
+  );
+  if (given.length > 0 && extname(input).toLowerCase() === '.json') {
+    throw new UsageError(
+      `--${given[0]} is about the columns of a folder of CSV files; ${input} is a cohort JSON file, which has one form`,
+    );
+  }
+  const unknown = values['unknown-columns'] ?? 'warn';
+  if (!Object.hasOwn(UNKNOWN_COLUMNS_FLAG, unknown)) {
+    throw new UsageError(`--unknown-columns must be warn, ignore or error. Value: "${unknown}".`);
+  }
+  const dialect = values['csv-dialect'] ?? 'standard';
+  if (!(CSV_DIALECTS as readonly string[]).includes(dialect)) {
+    throw new UsageError(`--csv-dialect must be standard or de. Value: "${dialect}".`);
+  }
+  if (values.map === '') throw new UsageError('--map must name a column mapping file. Value: "".');
+  return {
+    unknownColumns: UNKNOWN_COLUMNS_FLAG[unknown]!,
+    csvDialect: dialect as CsvDialect,
+    ...(values.map === undefined ? {} : { columnMapping: values.map }),
+  };
+}
+
+/** A note after the warnings when columns were left out, saying how to refuse or hide them. */
+function unknownColumnsNote(write: (text: string) => void, read: ValidateCohortFileResult): void {
+  const left = read.warnings.filter((w) => w.code === 'unknown_column').length;
+  if (left === 0) return;
+  write(
+    `note: ${left} column(s) the layout does not know were left out (warnings above); ` +
+      '--unknown-columns error refuses them, --unknown-columns ignore hides them',
+  );
+}
+
 async function report(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -154,6 +236,7 @@ async function report(args: string[], io: CliIo): Promise<number> {
       'exclude-invalid': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...CSV_OPTIONS,
     },
   });
   if (values.help) {
@@ -170,12 +253,22 @@ async function report(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--format: "${f}" is not one of ${FORMATS.join(', ')}`);
     }
   }
-  requireCurrentFolder([...positionals, values.out]);
+  requireCurrentFolder([
+    ...positionals,
+    values.out,
+    ...(values.map === undefined ? [] : [values.map]),
+  ]);
   const example = positionals[0] === undefined;
   const input = positionals[0] ?? exampleCohortPath();
-  const read = readCohort(input);
+  const read = validateCohortFile(input, csvOptions(values, input));
   let patients = read.patients;
   const excluded: ExcludedPatient[] = [];
+  // The warnings first, also when the input has problems: a column left out (a misspelt name)
+  // is often why a required one is missing.
+  if (!values.quiet) {
+    printIssues(io.err, read.warnings, 'warning: ', 'warning');
+    unknownColumnsNote(io.err, read);
+  }
   if (!read.ok) {
     if (!values['exclude-invalid'] || read.validPatients.length === 0) {
       io.err(`${input}: ${read.issues.length} problem(s); no report written.`);
@@ -190,7 +283,6 @@ async function report(args: string[], io: CliIo): Promise<number> {
     for (const [patientId, list] of reasons) excluded.push({ patientId, reasons: list });
     patients = read.validPatients;
   }
-  if (!values.quiet) printIssues(io.err, read.warnings, 'warning: ', 'warning');
   if (patients === null || patients.length === 0) {
     // An empty cohort (a CSV export with only headers) would give a report of nothing, with a
     // data cut of 1970-01-01: say so instead.
@@ -238,6 +330,12 @@ async function report(args: string[], io: CliIo): Promise<number> {
     ...(crpc === undefined ? {} : { castrationResistance: crpc }),
     ...(crpcDefinition === undefined ? {} : { castrationResistanceDefinition: crpcDefinition }),
     excluded,
+    // The patient flow given with the cohort; a screening with a problem of its own is left out
+    // (with --exclude-invalid), never reported as if it added up.
+    notOperated: read.notOperated,
+    ...(read.screening === null || read.issues.some((i) => i.path.startsWith('screening'))
+      ? {}
+      : { screening: read.screening }),
     ...(example
       ? { title: 'Salvage lymph node dissection trial: endpoint report (synthetic example cohort)' }
       : {}),
@@ -329,7 +427,7 @@ function validate(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h', default: false } },
+    options: { help: { type: 'boolean', short: 'h', default: false }, ...CSV_OPTIONS },
   });
   if (values.help) {
     io.out(HELP.validate);
@@ -337,9 +435,11 @@ function validate(args: string[], io: CliIo): number {
   }
   if (positionals.length !== 1) throw new UsageError('validate takes exactly one INPUT');
   const input = positionals[0] as string;
-  requireCurrentFolder([input]);
-  const read = readCohort(input);
+  const options = csvOptions(values, input);
+  requireCurrentFolder(values.map === undefined ? [input] : [input, values.map]);
+  const read = validateCohortFile(input, options);
   printIssues(io.err, read.warnings, 'warning: ', 'warning');
+  unknownColumnsNote(io.err, read);
   if (read.ok) {
     io.out(`${input}: valid, ${read.patients.length} patients.`);
     return 0;
@@ -347,6 +447,22 @@ function validate(args: string[], io: CliIo): number {
   io.err(`${input}: ${read.issues.length} problem(s):`);
   printIssues(io.err, read.issues, '  ', 'problem');
   return 2;
+}
+
+function schema(args: string[], io: CliIo): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      mapping: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) io.out(HELP.schema);
+  else {
+    const json = values.mapping ? columnMappingJsonSchema() : cohortJsonSchema();
+    io.out(JSON.stringify(json, null, 2));
+  }
+  return 0;
 }
 
 /**
@@ -387,11 +503,7 @@ export async function runCli(
     }
     if (command === 'report') return await report(rest, safe);
     if (command === 'validate') return validate(rest, safe);
-    if (command === 'schema') {
-      if (rest.includes('-h') || rest.includes('--help')) safe.out(HELP.schema);
-      else safe.out(JSON.stringify(cohortJsonSchema(), null, 2));
-      return 0;
-    }
+    if (command === 'schema') return schema(rest, safe);
     throw new UsageError(`unknown command "${command}"; see slnd-stats --help`);
   } catch (error) {
     const code = (error as { code?: unknown }).code;

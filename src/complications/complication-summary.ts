@@ -18,7 +18,14 @@ import {
   type BinomialIntervalMethod,
   binomialConfidenceInterval,
 } from '../stats/binomial-confidence-interval.js';
+import type { Proportion } from '../stats/estimate.js';
 import { quartilesType7 } from '../stats/quantile-type-7.js';
+import {
+  type ComplicationCategoryRow,
+  type ComplicationListingRow,
+  complicationListing,
+  complicationsByCategory,
+} from './complication-listing.js';
 import { complicationsWithin } from './complications-within.js';
 import { comprehensiveComplicationIndex } from './comprehensive-complication-index.js';
 import { deathInWindow } from './death-in-window.js';
@@ -49,19 +56,11 @@ export type ComplicationRateKey =
   | 'suffixD'
   | 'mortality';
 
-/** A count of patients out of a denominator, with the rate's interval (null when n = 0). */
-export interface ComplicationRate {
-  /** Patients (not complications) in the category. */
-  readonly count: number;
-  readonly n: number;
-  /** count / n; null when n = 0. */
-  readonly rate: number | null;
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
-
-/** Patients counted in one category, out of all patients, with the rate's interval. */
-export interface ComplicationRateRow extends ComplicationRate {
+/**
+ * Patients counted in one category, out of all patients (`count` patients, not complications;
+ * `estimate` = count / n with its interval, null when n = 0).
+ */
+export interface ComplicationRateRow extends Proportion {
   readonly key: ComplicationRateKey;
   /** Display label, e.g. `'Grade IIIa'`, `'Major (IIIa-V)'`. */
   readonly label: string;
@@ -71,7 +70,7 @@ export interface ComplicationRateRow extends ComplicationRate {
    * only enter (any, major, grade V, suffix "d", death), those already in it. The interim
    * denominator of a safety review; `n` above counts every operated patient.
    */
-  readonly evaluable: ComplicationRate;
+  readonly evaluable: Proportion;
 }
 
 /** One patient's complications within the window. */
@@ -128,6 +127,16 @@ export interface ComplicationSummary {
   /** Per-patient CCI over the whole cohort, zeros included. */
   readonly cci: CciSummary;
   readonly patients: readonly PatientComplicationRow[];
+  /**
+   * The complications within the window counted by category (only categories with events;
+   * `category: null` for those without a recorded one), patients and events, events by grade.
+   */
+  readonly byCategory: readonly ComplicationCategoryRow[];
+  /**
+   * Every complication within the window, one row each (a death counted as grade V included):
+   * the line listing of a safety review, in the order of the patients given, then by day.
+   */
+  readonly listing: readonly ComplicationListingRow[];
   /** Human-readable remarks: incompletely observed patients, excluded complications, deaths. */
   readonly notes: readonly string[];
 }
@@ -165,7 +174,8 @@ interface PatientTally {
  * @param patients - the cohort
  * @param options - `windowDays` (default 90), `method` (default `'clopper-pearson'`),
  *   `confLevel` (default 0.95), `majorThreshold` (default `'IIIa'`)
- * @returns rows, events per grade, CCI median/IQR, per-patient rows and notes (plain data)
+ * @returns rows, events per grade, CCI median/IQR, per-patient rows, the complications by
+ *   category and their line listing, and notes (plain data)
  * @throws {TypeError|RangeError} naming the argument (e.g. `patients[2].complications[0].grade`)
  *   when `patients` is not an array of patients with valid dates and grades, or an option is out
  *   of its domain.
@@ -177,7 +187,7 @@ interface PatientTally {
  *     complications: [] },
  * ]);
  * s.rows.find((r) => r.key === 'any'); // => { key: 'any', label: 'Any complication',
- * //   count: 1, n: 2, rate: 0.5, lower: 0.0126..., upper: 0.9873..., evaluable: { ... } }
+ * //   count: 1, n: 2, estimate: 0.5, lower: 0.0126..., upper: 0.9873..., evaluable: { ... } }
  * s.cci.median; // => 10.458... (CCIs 20.9 and 0)
  */
 export function complicationSummary(
@@ -210,10 +220,9 @@ export function complicationSummary(
   });
 
   const n = patients.length;
-  const rate = (count: number, of: number): ComplicationRate => {
-    if (of === 0) return { count, n: of, rate: null, lower: null, upper: null };
-    const ci = binomialConfidenceInterval(count, of, { method, confLevel });
-    return { count, n: of, rate: ci.estimate, lower: ci.lower, upper: ci.upper };
+  const rate = (count: number, of: number): Proportion => {
+    const { estimate, lower, upper } = binomialConfidenceInterval(count, of, { method, confLevel });
+    return { count, n: of, estimate, lower, upper };
   };
   // One pass over the patients counts every row: patients in it, and those of them whose
   // window is complete.
@@ -252,6 +261,10 @@ export function complicationSummary(
   ];
 
   const ccis = tallies.flatMap((t) => (t.row.cci === null ? [] : [t.row.cci]));
+  const listing = complicationListing(
+    patients,
+    tallies.map((t) => t.inWindow),
+  );
   const { q1, median, q3 } = quartilesType7(ccis);
   return {
     windowDays,
@@ -271,6 +284,8 @@ export function complicationSummary(
       iqr: q1 === null || q3 === null ? null : q3 - q1,
     },
     patients: tallies.map((t) => t.row),
+    byCategory: complicationsByCategory(listing),
+    listing,
     notes: summaryNotes(n, windowDays, ccis.length, lists),
   };
 }

@@ -18,7 +18,7 @@ export interface ParsedClavienDindoGrade {
 /** Options of {@link isMajorComplication}. */
 export interface IsMajorComplicationOptions {
   /** The lowest grade counted as major. Default `'IIIa'` (the usual minor I-II / major >= III split). */
-  readonly threshold?: ClavienDindoGrade;
+  readonly majorThreshold?: ClavienDindoGrade;
 }
 
 /**
@@ -43,33 +43,33 @@ export function compareGrades(a: ClavienDindoGrade, b: ClavienDindoGrade): numbe
 }
 
 /**
- * Whether a complication of `grade` is major: grade >= `threshold` in the Clavien-Dindo order.
- * The default threshold IIIa gives the usual split of minor (I-II: no intervention beyond drugs,
+ * Whether a complication of `grade` is major: grade >= `majorThreshold` in the Clavien-Dindo order.
+ * The default `majorThreshold` IIIa gives the usual split of minor (I-II: no intervention beyond drugs,
  * transfusion or parenteral nutrition) and major (III and above: an intervention, intensive
  * care, or death).
  *
  * A grade whose sub-grade was not recorded (`'III'`, `'IV'`) is major when its worse sub-grade
- * would be (with threshold `'IIIb'`, `'III'` is major: it may have been IIIb), so a missing
+ * would be (with `majorThreshold` `'IIIb'`, `'III'` is major: it may have been IIIb), so a missing
  * sub-grade never hides a major complication.
  *
  * @param grade - the grade of the complication
- * @param options - `threshold`, the lowest major grade (default `'IIIa'`)
- * @returns whether `grade` (its worse sub-grade for III and IV) is at or above `threshold`
+ * @param options - `majorThreshold`, the lowest major grade (default `'IIIa'`)
+ * @returns whether `grade` (its worse sub-grade for III and IV) is at or above `majorThreshold`
  * @throws {TypeError} when `options` is not an object.
- * @throws {RangeError} when `grade` or `threshold` is not a grade.
+ * @throws {RangeError} when `grade` or `majorThreshold` is not a grade.
  * @example isMajorComplication('II'); // => false
  * @example isMajorComplication('IIIa'); // => true
- * @example isMajorComplication('IIIa', { threshold: 'IIIb' }); // => false
+ * @example isMajorComplication('IIIa', { majorThreshold: 'IIIb' }); // => false
  */
 export function isMajorComplication(
   grade: ClavienDindoGrade,
   options: IsMajorComplicationOptions = {},
 ): boolean {
   assertObject('options', options);
-  const { threshold = 'IIIa' } = options;
+  const { majorThreshold = 'IIIa' } = options;
   assertOneOf('grade', grade, CLAVIEN_DINDO_GRADES);
-  assertOneOf('options.threshold', threshold, CLAVIEN_DINDO_GRADES);
-  return gradeAtLeast(grade, threshold);
+  assertOneOf('options.majorThreshold', majorThreshold, CLAVIEN_DINDO_GRADES);
+  return gradeAtLeast(grade, majorThreshold);
 }
 
 /** The worse sub-grade of a grade recorded without one; other grades are their own. */

@@ -1,9 +1,12 @@
 // The complications area: Clavien-Dindo grades, the 90-day window, the Comprehensive
 // Complication Index and the per-patient complication rates of the first primary endpoint.
 
+export type {
+  ComplicationCategoryRow,
+  ComplicationListingRow,
+} from './complication-listing.js';
 export {
   type CciSummary,
-  type ComplicationRate,
   type ComplicationRateKey,
   type ComplicationRateRow,
   type ComplicationSummary,

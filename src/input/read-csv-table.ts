@@ -11,7 +11,9 @@
 import { parse } from '#csv-parse';
 import { describeValue } from '../_lib/describe-value.js';
 import { type CohortInputIssue, inputIssue } from './cohort-input-error.js';
+import { DE_DIALECT_HINT, DIALECT_RULES, type DialectRules } from './csv-dialect.js';
 import type { ColumnSpec } from './csv-layout.js';
+import type { ResolvedFileMapping } from './resolve-column-mapping.js';
 
 /**
  * The longest first line read as a header. The layout's header is under 200 characters; even
@@ -25,6 +27,25 @@ export interface Cell {
   readonly text: string;
   /** 1-based column. */
   readonly column: number;
+  /** A column mapping's codes for this column: lower-case code → the layout's text (null: empty). */
+  readonly codes?: ReadonlyMap<string, string | null>;
+  /** The export's checkbox cells a column mapping makes this (list) cell from. */
+  readonly checkboxes?: readonly CheckboxCell[];
+}
+
+/** One checkbox cell of an export, and the list value it stands for when checked. */
+export interface CheckboxCell {
+  readonly text: string;
+  readonly column: number;
+  /** The export's column name, as its header writes it. */
+  readonly header: string;
+  readonly value: string;
+}
+
+/** How an export is written: its dialect, and the column mapping of this file (if any). */
+export interface TableFormat {
+  readonly dialect?: DialectRules;
+  readonly mapping?: ResolvedFileMapping;
 }
 
 export interface Row {
@@ -62,10 +83,12 @@ export function readTable(
   file: string,
   rawText: string,
   specs: readonly ColumnSpec[],
-  unknownColumns: 'error' | 'warning',
+  unknownColumns: 'error' | 'warning' | 'ignore',
   issues: CohortInputIssue[],
   warnings: CohortInputIssue[],
+  format: TableFormat = {},
 ): Table | null {
+  const dialect = format.dialect ?? DIALECT_RULES.standard;
   // The BOM is dropped and line endings made LF before parsing: csv-parse counts a CRLF inside a
   // quoted cell as two lines, which would shift every later line number by one.
   const text = rawText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -73,7 +96,7 @@ export function readTable(
     issues.push(inputIssue(file, line, null, null, '', code, message));
     return null;
   };
-  const expected = specs.map((s) => s.name).join(',');
+  const expected = specs.map((s) => s.name).join(dialect.separator);
   if (text.trim() === '') {
     return fileIssue(null, 'empty_file', `the file is empty; expected the header line ${expected}`);
   }
@@ -99,19 +122,8 @@ export function readTable(
         `header line ${expected}`,
     );
   }
-  for (const [char, name] of [
-    [';', 'semicolons (";")'],
-    ['\t', 'tabs'],
-  ] as const) {
-    if (headerLine.includes(char) && !headerLine.includes(',')) {
-      return fileIssue(
-        1,
-        'wrong_separator',
-        `the file is separated by ${name}, not commas; export it as comma-separated CSV ` +
-          `with a decimal point (header ${expected})`,
-      );
-    }
-  }
+  const separatorProblem = wrongSeparator(headerLine, dialect, expected);
+  if (separatorProblem !== null) return fileIssue(1, 'wrong_separator', separatorProblem);
 
   /** csv-parse's records; `raw` and `info` only when parsed with lines. */
   type Records = { record: string[]; raw?: string; info?: { lines: number } }[];
@@ -120,6 +132,7 @@ export function readTable(
       return (withLines
         ? parse(csv, {
             cast: false,
+            delimiter: dialect.separator,
             info: true,
             raw: true,
             relax_column_count: true,
@@ -128,6 +141,7 @@ export function readTable(
         : (
             parse(csv, {
               cast: false,
+              delimiter: dialect.separator,
               relax_column_count: true,
               skip_empty_lines: false,
             }) as string[][]
@@ -153,56 +167,16 @@ export function readTable(
   // A blank first line is an empty header: reported as its missing columns, as before.
   const headerRecord = headerRecords[0] ?? { record: [''] };
   const header = headerRecord.record.map((h) => h.trim().toLowerCase());
-  const known = new Map(specs.map((s) => [s.name, s]));
-  const columns = new Map<string, number>();
-  let ok = true;
-  header.forEach((name, i) => {
-    const column = i + 1;
-    const original = headerRecord.record[i]!;
-    if (known.has(name)) {
-      if (columns.has(name)) {
-        issues.push(
-          inputIssue(
-            file,
-            1,
-            column,
-            null,
-            '',
-            'duplicate_column',
-            `column "${original}" appears twice (columns ${columns.get(name)} and ${column})`,
-          ),
-        );
-        ok = false;
-      } else columns.set(name, column);
-      return;
-    }
-    const issue = inputIssue(
-      file,
-      1,
-      column,
-      null,
-      '',
-      'unknown_column',
-      `unknown column ${describeValue(original)}; the columns of ${file} are ${expected}`,
-    );
-    (unknownColumns === 'error' ? issues : warnings).push(issue);
-  });
-  for (const spec of specs) {
-    if (spec.required && !columns.has(spec.name)) {
-      issues.push(
-        inputIssue(
-          file,
-          1,
-          null,
-          null,
-          '',
-          'missing_column',
-          `required column "${spec.name}" is missing; the header is ${describeValue(headerLine)}`,
-        ),
-      );
-      ok = false;
-    }
+  const layout = readHeader(file, header, headerRecord.record, headerLine, specs, format.mapping);
+  for (const issue of layout.issues) issues.push(issue);
+  if (unknownColumns !== 'ignore') {
+    for (const issue of layout.unknown)
+      (unknownColumns === 'error' ? issues : warnings).push(issue);
   }
+  const { columns, checkboxGroups } = layout;
+  // An unknown column, even as an error, leaves the known ones readable: their rows' problems
+  // are reported with it.
+  const ok = layout.issues.length === 0;
   if (!ok) return null;
 
   // Records without csv-parse's line information first (three times faster: a registry export
@@ -217,6 +191,10 @@ export function readTable(
     records = parseCsv(text, true);
     if (records === null) return null;
   }
+  // The columns read as they are, each with its mapped codes (looked up once, not per row).
+  const plain = [...columns]
+    .filter(([name]) => !checkboxGroups.has(name))
+    .map(([name, column]) => [name, column, format.mapping?.codes.get(name)] as const);
   const rows: Row[] = [];
   for (let index = 1; index < records.length; index++) {
     const { record, info } = records[index]!;
@@ -228,8 +206,8 @@ export function readTable(
     if (record.every((cell) => cell.trim() === '')) continue;
     if (record.length !== header.length) {
       const hint =
-        record.length > header.length && /\d,\d/.test(raw)
-          ? ' (a decimal comma? write 1.2, not 1,2)'
+        record.length > header.length && dialect.separator === ',' && /\d,\d/.test(raw)
+          ? ` (a decimal comma? write 1.2, not 1,2, or ${DE_DIALECT_HINT} with ";" between fields)`
           : '';
       issues.push(
         inputIssue(
@@ -245,10 +223,174 @@ export function readTable(
       continue;
     }
     const cells = new Map<string, Cell>();
-    for (const [name, column] of columns) {
-      cells.set(name, { text: record[column - 1]!.trim(), column });
+    for (const [name, column, codes] of plain) {
+      const text = record[column - 1]!.trim();
+      cells.set(name, codes === undefined ? { text, column } : { text, column, codes });
+    }
+    for (const [name, group] of checkboxGroups) {
+      const checkboxes = group.map((box) => ({ ...box, text: record[box.column - 1]!.trim() }));
+      cells.set(name, { text: '', column: group[0]!.column, checkboxes });
     }
     rows.push({ line, cells });
   }
   return { rows, columns };
+}
+
+/** Why the header's separator is not the dialect's, or null. */
+function wrongSeparator(
+  headerLine: string,
+  dialect: DialectRules,
+  expected: string,
+): string | null {
+  const has = (char: string) => headerLine.includes(char);
+  if (dialect.separator === ',') {
+    if (has(';') && !has(',')) {
+      return (
+        'the file is separated by semicolons (";"), not commas; export it as comma-separated CSV ' +
+        `with a decimal point (header ${expected}), or ${DE_DIALECT_HINT} (";", decimal comma, ` +
+        'DD.MM.YYYY dates)'
+      );
+    }
+    if (has('\t') && !has(',')) {
+      return (
+        'the file is separated by tabs, not commas; export it as comma-separated CSV ' +
+        `with a decimal point (header ${expected})`
+      );
+    }
+    return null;
+  }
+  for (const [char, name] of [
+    [',', 'commas'],
+    ['\t', 'tabs'],
+  ] as const) {
+    if (has(char) && !has(';')) {
+      return (
+        `the file is separated by ${name}, not semicolons as the de dialect expects (header ` +
+        `${expected}); a comma-separated export with a decimal point is read without --csv-dialect de`
+      );
+    }
+  }
+  return null;
+}
+
+/** The header read against the layout, with a column mapping applied. */
+interface Header {
+  /** 1-based column of each layout column present (a checkbox list: its first checkbox). */
+  readonly columns: Map<string, number>;
+  /** The layout's list columns a mapping makes from checkboxes, with their columns. */
+  readonly checkboxGroups: Map<string, Omit<CheckboxCell, 'text'>[]>;
+  /** Problems that make the file unreadable. */
+  readonly issues: CohortInputIssue[];
+  /** `unknown_column` issues: errors or warnings, as the caller chooses. */
+  readonly unknown: CohortInputIssue[];
+}
+
+/**
+ * Matches the header's names (lower case, trimmed) to the layout's columns: a mapping's
+ * `ignore`d columns are left out, its `columns` renamed and its checkbox columns gathered into
+ * their list column. A name twice, an unknown name and a missing required column are issues.
+ */
+function readHeader(
+  file: string,
+  header: readonly string[],
+  originals: readonly string[],
+  headerLine: string,
+  specs: readonly ColumnSpec[],
+  mapping: ResolvedFileMapping | undefined,
+): Header {
+  const known = new Set(specs.map((s) => s.name));
+  const expected = specs.map((s) => s.name).join(', ');
+  const columns = new Map<string, number>();
+  const issues: CohortInputIssue[] = [];
+  const unknown: CohortInputIssue[] = [];
+  const headerIssue = (column: number | null, code: string, message: string) =>
+    inputIssue(file, 1, column, null, '', code, message);
+  const boxOf = new Map<string, { target: string; value: string }>();
+  for (const [target, boxes] of mapping?.checkboxes ?? []) {
+    for (const box of boxes) boxOf.set(box.source, { target, value: box.value });
+  }
+  const boxes = new Map<string, Omit<CheckboxCell, 'text'>>();
+  header.forEach((name, i) => {
+    const column = i + 1;
+    const original = originals[i]!;
+    if (mapping?.ignore.has(name)) return;
+    const box = boxOf.get(name);
+    if (box !== undefined) {
+      boxes.set(name, { column, header: original.trim(), value: box.value });
+      return;
+    }
+    const target = mapping?.rename.get(name) ?? name;
+    if (known.has(target)) {
+      const first = columns.get(target);
+      if (first === undefined) columns.set(target, column);
+      else if (target === name && !mapping?.rename.has(name)) {
+        issues.push(
+          headerIssue(
+            column,
+            'duplicate_column',
+            `column "${original}" appears twice (columns ${first} and ${column})`,
+          ),
+        );
+      } else {
+        issues.push(
+          headerIssue(
+            column,
+            'duplicate_column',
+            `column "${original}"${target === name ? '' : ` (mapped to ${target})`} and column ${first} are both ${target}`,
+          ),
+        );
+      }
+      return;
+    }
+    const unnamed = mapping === undefined ? '' : ' (the column mapping does not name it)';
+    unknown.push(
+      headerIssue(
+        column,
+        'unknown_column',
+        `unknown column ${describeValue(original)}${unnamed}; the columns of ${file} are ${expected}`,
+      ),
+    );
+  });
+
+  const checkboxGroups = new Map<string, Omit<CheckboxCell, 'text'>[]>();
+  for (const [target, list] of mapping?.checkboxes ?? []) {
+    const present = list.filter((b) => boxes.has(b.source)).map((b) => boxes.get(b.source)!);
+    if (present.length === 0) continue;
+    if (columns.has(target)) {
+      issues.push(
+        headerIssue(
+          columns.get(target)!,
+          'duplicate_column',
+          `${target} is in the header and also made from checkbox columns by the column mapping`,
+        ),
+      );
+      continue;
+    }
+    for (const box of list) {
+      if (boxes.has(box.source)) continue;
+      issues.push(
+        headerIssue(
+          null,
+          'missing_column',
+          `checkbox column "${box.source}" (${box.value}, of ${target} in the column mapping) is missing, while others of ${target} are there; the header is ${describeValue(headerLine)}`,
+        ),
+      );
+    }
+    checkboxGroups.set(target, present);
+    columns.set(target, present[0]!.column);
+  }
+
+  for (const spec of specs) {
+    if (!spec.required || columns.has(spec.name)) continue;
+    const from = [...(mapping?.rename ?? [])].filter(([, t]) => t === spec.name).map(([s]) => s);
+    const mapped = from.length === 0 ? '' : ` (the column mapping reads it from "${from[0]}")`;
+    issues.push(
+      headerIssue(
+        null,
+        'missing_column',
+        `required column "${spec.name}" is missing${mapped}; the header is ${describeValue(headerLine)}`,
+      ),
+    );
+  }
+  return { columns, checkboxGroups, issues, unknown };
 }

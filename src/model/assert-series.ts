@@ -6,6 +6,7 @@ import {
   assertString,
 } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import { OPTIONAL_DATE_FIELDS } from './date-fields.js';
 import { assertIsoDate } from './iso-date.js';
 import {
   CLAVIEN_DINDO_GRADES,
@@ -66,13 +67,7 @@ export function assertPatientSeries(name: string, value: unknown): asserts value
 }
 
 /** The optional dates of a patient besides `adtStartDate` (checked with the series). */
-const OPTIONAL_DATES = [
-  'prostatectomyDate',
-  'castrationResistanceDate',
-  'distantMetastasisDate',
-  'deathDate',
-  'lastImagingDate',
-] as const;
+const OPTIONAL_DATES = OPTIONAL_DATE_FIELDS.filter((field) => field !== 'adtStartDate');
 
 /**
  * Checks every field of a patient passed straight to a function that reads them all (the trial

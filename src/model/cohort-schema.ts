@@ -1,6 +1,15 @@
 import * as z from 'zod/mini';
 import { ISO_DATE_PATTERN } from './iso-date.js';
-import { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
+import {
+  CLAVIEN_DINDO_GRADES,
+  COMPLICATION_CATEGORIES,
+  DEATH_CAUSES,
+  IMAGING_MODALITIES,
+  IMAGING_REGIONS,
+  PATHOLOGICAL_NODES,
+  PATHOLOGICAL_STAGES,
+  SURGICAL_MARGINS,
+} from './types.js';
 
 // The structural schema of a cohort: types, required fields, calendar dates, value ranges.
 // Rules that relate fields to each other (date order, duplicates) live in validate-cohort.ts,
@@ -20,6 +29,8 @@ const isoDate = () =>
     'Calendar date, YYYY-MM-DD, in the years 1900-2199',
   );
 const measurementValue = () => z.number().check(z.minimum(0));
+const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
+const count = () => z.int().check(z.minimum(0));
 
 export const psaMeasurementSchema = z.strictObject({
   date: isoDate(),
@@ -37,6 +48,15 @@ export const complicationSchema = z.strictObject({
   grade: z.enum(CLAVIEN_DINDO_GRADES as [string, ...string[]]),
   description: z.optional(z.string()),
   persistsAtDischarge: described(z.optional(z.boolean()), 'Clavien-Dindo suffix "d"'),
+  category: described(z.optional(oneOf(COMPLICATION_CATEGORIES)), 'What kind of complication'),
+  intraoperative: described(z.optional(z.boolean()), 'It happened during the operation'),
+});
+
+export const imagingSchema = z.strictObject({
+  date: z.optional(isoDate()),
+  modality: oneOf(IMAGING_MODALITIES),
+  positiveNodes: described(z.optional(count()), 'Nodes positive on imaging'),
+  regions: z.optional(z.array(oneOf(IMAGING_REGIONS))),
 });
 
 export const patientSchema = z.strictObject({
@@ -56,12 +76,53 @@ export const patientSchema = z.strictObject({
   ),
   lastFollowUpDate: isoDate(),
   lastImagingDate: z.optional(isoDate()),
+  ageAtSurgery: described(
+    z.optional(z.number().check(z.minimum(18), z.maximum(110))),
+    'Age at the sLND, years',
+  ),
+  isupGradeGroup: described(
+    z.optional(z.int().check(z.minimum(1), z.maximum(5))),
+    'ISUP grade group at the radical prostatectomy, 1-5',
+  ),
+  pathologicalStage: z.optional(oneOf(PATHOLOGICAL_STAGES)),
+  pathologicalNodes: z.optional(oneOf(PATHOLOGICAL_NODES)),
+  surgicalMargin: z.optional(oneOf(SURGICAL_MARGINS)),
+  biochemicalRecurrenceDate: described(
+    z.optional(isoDate()),
+    'Biochemical recurrence after the prostatectomy, before the sLND',
+  ),
+  priorSalvageRadiotherapy: z.optional(z.boolean()),
+  priorAdt: z.optional(z.boolean()),
+  imaging: z.optional(imagingSchema),
+  nodesRemoved: described(z.optional(count()), 'Lymph nodes removed at the sLND'),
+  nodesPositive: described(z.optional(count()), 'Of those, nodes with cancer'),
 });
 
-/** The cohort file: `{ "patients": [...] }`. */
+/** An enrolled patient who was not operated. */
+export const notOperatedSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  enrollmentDate: z.optional(isoDate()),
+  reason: z.string().check(z.minLength(1)),
+});
+
+/** Screening for the flow diagram. */
+export const screeningSchema = z.strictObject({
+  assessed: count(),
+  excluded: z.array(z.strictObject({ reason: z.string().check(z.minLength(1)), count: count() })),
+});
+
+/** The cohort file: `{ "patients": [...], "notOperated"?: [...], "screening"?: {...} }`. */
 export const cohortSchema = z.strictObject({
   $schema: z.optional(z.string()),
   patients: z.array(patientSchema),
+  notOperated: described(
+    z.optional(z.array(notOperatedSchema)),
+    'Enrolled patients who were not operated, with why',
+  ),
+  screening: described(
+    z.optional(screeningSchema),
+    'Patients assessed for the trial, and why excluded',
+  ),
 });
 
 /**

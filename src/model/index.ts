@@ -10,11 +10,30 @@ export {
 export type {
   ClavienDindoGrade,
   Complication,
+  ComplicationCategory,
   DeathCause,
+  Imaging,
+  ImagingModality,
+  ImagingRegion,
   IsoDate,
+  NotOperatedPatient,
+  PathologicalNodes,
+  PathologicalStage,
   Patient,
   PsaMeasurement,
+  Screening,
+  SurgicalMargin,
   TestosteroneMeasurement,
 } from './types.js';
-export { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
+export {
+  CLAVIEN_DINDO_GRADES,
+  COMPLICATION_CATEGORIES,
+  DEATH_CAUSES,
+  IMAGING_MODALITIES,
+  IMAGING_REGIONS,
+  PATHOLOGICAL_NODES,
+  PATHOLOGICAL_STAGES,
+  SURGICAL_MARGINS,
+} from './types.js';
 export { type CohortValidationResult, parseCohort, validateCohort } from './validate-cohort.js';
+export type { CohortFlow } from './validate-flow.js';

@@ -1,7 +1,9 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { describeValue } from '../_lib/describe-value.js';
 import { type CohortIssue, CohortValidationError } from '../errors.js';
+import { checkBaseline } from './check-baseline.js';
 import { patientSchema } from './cohort-schema.js';
+import { EVENT_DATE_FIELDS } from './date-fields.js';
 import { lookalikeIdWarnings } from './id-lookalikes.js';
 import { daysBetween, isCalendarDate, MAX_YEAR, MIN_YEAR } from './iso-date.js';
 import type {
@@ -12,10 +14,11 @@ import type {
   TestosteroneMeasurement,
 } from './types.js';
 import { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
+import { type CohortFlow, validateFlow } from './validate-flow.js';
 import { recordValidated } from './validated-patients.js';
 
 /** The outcome of {@link validateCohort}. */
-export type CohortValidationResult =
+export type CohortValidationResult = (
   | { readonly ok: true; readonly patients: Patient[]; readonly warnings: CohortIssue[] }
   | {
       readonly ok: false;
@@ -26,15 +29,10 @@ export type CohortValidationResult =
        * (the report's `--exclude-invalid`); never a silent default.
        */
       readonly validPatients: Patient[];
-    };
-
-/** Dated fields that record something happening to the patient after the sLND. */
-const EVENT_FIELDS = [
-  'castrationResistanceDate',
-  'distantMetastasisDate',
-  'deathDate',
-  'lastImagingDate',
-] as const;
+    }
+) &
+  /** The patient flow given with the cohort: enrolled but not operated, and screening. */
+  CohortFlow;
 
 /**
  * Checks a cohort and returns either the clean patients or every problem found.
@@ -67,7 +65,8 @@ export function validateCohort(input: unknown): CohortValidationResult {
   const issues: CohortIssue[] = [];
   const warnings: CohortIssue[] = [];
   const list = cohortPatients(input, issues);
-  if (list === null) return { ok: false, issues, warnings, validPatients: [] };
+  const noFlow: CohortFlow = { notOperated: [], screening: null };
+  if (list === null) return { ok: false, issues, warnings, validPatients: [], ...noFlow };
 
   const patients: Patient[] = [];
   const seen = new Map<string, number>();
@@ -100,14 +99,29 @@ export function validateCohort(input: unknown): CohortValidationResult {
     // Dates are checked in the recorded order, so paths point at the caller's indices.
     checkDates(parsed.data as Patient, issues);
     checkPlausibility(parsed.data as Patient, issues, warnings);
+    checkBaseline(parsed.data as Patient, issues, warnings);
     const patient = normalisePatient(parsed.data as Patient, issues, warnings);
     if (issues.length === before) patients.push(recordValidated(patient));
   }
 
   for (const warning of lookalikeIdWarnings([...seen.keys()])) warnings.push(warning);
-  if (issues.length === 0) return { ok: true, patients, warnings };
+  const flow = Array.isArray(input)
+    ? noFlow
+    : validateFlow(
+        input as Record<string, unknown>,
+        new Set(seen.keys()),
+        issues,
+        (issue, raw, prefix) => fromZod(issue, raw, null, prefix),
+      );
+  if (issues.length === 0) return { ok: true, patients, warnings, ...flow };
   const named = new Set(issues.map((i) => i.patientId));
-  return { ok: false, issues, warnings, validPatients: patients.filter((p) => !named.has(p.id)) };
+  return {
+    ok: false,
+    issues,
+    warnings,
+    validPatients: patients.filter((p) => !named.has(p.id)),
+    ...flow,
+  };
 }
 
 /**
@@ -125,17 +139,25 @@ export function parseCohort(input: unknown): Patient[] {
   return result.patients;
 }
 
+/** The keys a cohort object may have. */
+const COHORT_KEYS: ReadonlySet<string> = new Set([
+  '$schema',
+  'patients',
+  'notOperated',
+  'screening',
+]);
+
 function cohortPatients(input: unknown, issues: CohortIssue[]): readonly unknown[] | null {
   if (Array.isArray(input)) return input;
   if (typeof input === 'object' && input !== null) {
     const record = input as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (key !== 'patients' && key !== '$schema') {
+      if (!COHORT_KEYS.has(key)) {
         issues.push({
           patientId: null,
           path: key,
           code: 'unknown_field',
-          message: `unknown field "${key}" in the cohort (expected "patients")`,
+          message: `unknown field "${key}" in the cohort (expected "patients", "notOperated", "screening")`,
         });
       }
     }
@@ -207,15 +229,20 @@ function fromZod(
             `${describeValue(value)} is not an existing calendar date written YYYY-MM-DD`,
           );
     case 'invalid_value':
-      return issue.path[issue.path.length - 1] === 'deathCause'
+      return issue.path[issue.path.length - 1] === 'grade'
         ? at(
-            'invalid_value',
-            `${describeValue(value)} is not a cause of death; valid causes: ${DEATH_CAUSES.join(', ')}`,
-          )
-        : at(
             'invalid_grade',
             `${describeValue(value)} is not a Clavien-Dindo grade; valid grades: ${CLAVIEN_DINDO_GRADES.join(', ')}`,
+          )
+        : at(
+            'invalid_value',
+            `${describeValue(value)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`,
           );
+    case 'too_big':
+      return at(
+        'out_of_range',
+        `must be <= ${String(issue.maximum)}. Value: ${describeValue(value)}`,
+      );
     case 'too_small':
       return issue.origin === 'number'
         ? at('out_of_range', `must be >= ${String(issue.minimum)}. Value: ${describeValue(value)}`)
@@ -225,7 +252,10 @@ function fromZod(
       if (typeof value === 'number' && !Number.isFinite(value)) {
         return at('not_finite', `must be a finite number. Value: ${describeValue(value)}`);
       }
-      return at('invalid_type', `must be ${issue.expected}. Value: ${describeValue(value)}`);
+      return at(
+        'invalid_type',
+        `must be ${issue.expected === 'int' ? 'an integer' : issue.expected}. Value: ${describeValue(value)}`,
+      );
     default:
       return at(issue.code, issue.message);
   }
@@ -437,7 +467,7 @@ function checkDates(patient: Patient, issues: CohortIssue[]): void {
     } else notAfterEnd(path, date);
   };
 
-  for (const field of EVENT_FIELDS) {
+  for (const field of EVENT_DATE_FIELDS) {
     const date = patient[field];
     if (date !== undefined) eventDate(field, date);
   }

@@ -6,9 +6,9 @@ import { MAX_LOOK_PATIENTS } from './monitoring-limits.js';
 /** Arguments of {@link bayesianToxicityBoundary}. */
 export interface BayesianToxicityBoundaryOptions {
   /** The highest acceptable event rate, in (0, 1). */
-  readonly maxRate: number;
-  /** Stop when P(rate > maxRate | data) exceeds this posterior probability, in (0, 1). */
-  readonly threshold: number;
+  readonly maxAcceptableRate: number;
+  /** Stop when P(rate > maxAcceptableRate | data) exceeds this posterior probability, in (0, 1). */
+  readonly posteriorThreshold: number;
   /** Beta(a, b) prior on the event rate, a > 0 and b > 0; default Beta(1, 1) (uniform). */
   readonly prior?: { readonly a: number; readonly b: number };
   /** Cumulative patient counts at the looks, strictly increasing integers >= 1, the last at most 1,000. */
@@ -25,10 +25,10 @@ export interface BayesianToxicityBoundary {
    * when `stopAt[i]` is null; pass it with `looks` to `boundaryOperatingCharacteristics`.
    */
   readonly maxAllowed: readonly number[];
-  /** `posteriorProbability[i][x]` = P(rate > maxRate | x events in looks[i] patients), x = 0..looks[i]. */
+  /** `posteriorProbability[i][x]` = P(rate > maxAcceptableRate | x events in looks[i] patients), x = 0..looks[i]. */
   readonly posteriorProbability: readonly (readonly number[])[];
-  readonly maxRate: number;
-  readonly threshold: number;
+  readonly maxAcceptableRate: number;
+  readonly posteriorThreshold: number;
   readonly prior: { readonly a: number; readonly b: number };
 }
 
@@ -38,22 +38,22 @@ export interface BayesianToxicityBoundary {
  * 1995;14:357-79; the same rule underlies BOIN-style safety tables).
  *
  * Method: with a Beta(a, b) prior and x events in n patients the posterior is
- * Beta(a + x, b + n - x), so P(rate > maxRate | x, n) = 1 - I_maxRate(a + x, b + n - x), the
- * regularised upper incomplete beta (R: `pbeta(maxRate, a + x, b + n - x, lower.tail = FALSE)`).
- * At each look the trial stops when this probability strictly exceeds `threshold`; as it
+ * Beta(a + x, b + n - x), so P(rate > maxAcceptableRate | x, n) = 1 - I_maxAcceptableRate(a + x, b + n - x), the
+ * regularised upper incomplete beta (R: `pbeta(maxAcceptableRate, a + x, b + n - x, lower.tail = FALSE)`).
+ * At each look the trial stops when this probability strictly exceeds `posteriorThreshold`; as it
  * rises with x, the rule is "stop when x >= stopAt[i]".
  *
  * Exact ties: a posterior Beta(c, c) has exactly half its mass above 1/2, so with
- * maxRate = 0.5 and a + x = b + n - x the probability is set to exactly 0.5 rather than
+ * maxAcceptableRate = 0.5 and a + x = b + n - x the probability is set to exactly 0.5 rather than
  * computed, where any incomplete-beta routine is off by an ulp or more in either direction
- * (R's `pbeta(0.5, 19, 19, lower.tail = FALSE)` is 0.50000000000000022). With threshold 0.5 such
+ * (R's `pbeta(0.5, 19, 19, lower.tail = FALSE)` is 0.50000000000000022). With posteriorThreshold 0.5 such
  * a tie does not stop. R's rounding decides it instead: prior (0.5, 0.5), 5 of 10 gives 0.5 in R
  * (no stop, as here) but prior (2, 8), 17 of 28 gives 0.50000000000000022 (R stops at 17, here
- * at 18). Other exact ties (integer a + x and b + n - x with a dyadic maxRate) come out exact
+ * at 18). Other exact ties (integer a + x and b + n - x with a dyadic maxAcceptableRate) come out exact
  * from the finite binomial sum the incomplete beta uses for integer parameters.
  *
- * @param options.maxRate - the highest acceptable event rate, in (0, 1).
- * @param options.threshold - posterior probability that triggers a stop, in (0, 1).
+ * @param options.maxAcceptableRate - the highest acceptable event rate, in (0, 1).
+ * @param options.posteriorThreshold - posterior probability that triggers a stop, in (0, 1).
  * @param options.prior - Beta prior `{ a, b }`, both > 0; default `{ a: 1, b: 1 }`.
  * @param options.looks - cumulative patient counts, strictly increasing integers >= 1, the
  *   last at most 1,000 (the table has one probability per event count of every look; a look
@@ -61,29 +61,29 @@ export interface BayesianToxicityBoundary {
  * @returns the smallest stopping count per look (null when none), the equivalent
  *   `maxAllowed`, and the posterior probability table.
  * @throws {TypeError} when an argument has the wrong type.
- * @throws {RangeError} when maxRate or threshold is outside (0, 1), a prior parameter is not
+ * @throws {RangeError} when maxAcceptableRate or posteriorThreshold is outside (0, 1), a prior parameter is not
  *   > 0, or looks is empty, not strictly increasing or ends above 1,000 patients.
  * @example
- * const rule = bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.95, looks: [3, 4, 5, 6] });
+ * const rule = bayesianToxicityBoundary({ maxAcceptableRate: 0.3, posteriorThreshold: 0.95, looks: [3, 4, 5, 6] });
  * rule.stopAt; // => [3, 3, 4, 4]: stop after 3 events in the first 3 or 4 patients, ...
  */
 export function bayesianToxicityBoundary(
   options: BayesianToxicityBoundaryOptions,
 ): BayesianToxicityBoundary {
   assertObject('options', options);
-  const { maxRate, threshold, prior = { a: 1, b: 1 }, looks } = options;
-  assertOpenUnitInterval('maxRate', maxRate);
-  assertOpenUnitInterval('threshold', threshold);
-  assertObject('prior', prior);
-  assertPositive('prior.a', prior.a);
-  assertPositive('prior.b', prior.b);
-  assertLooks('looks', looks, 1, MAX_LOOK_PATIENTS);
+  const { maxAcceptableRate, posteriorThreshold, prior = { a: 1, b: 1 }, looks } = options;
+  assertOpenUnitInterval('options.maxAcceptableRate', maxAcceptableRate);
+  assertOpenUnitInterval('options.posteriorThreshold', posteriorThreshold);
+  assertObject('options.prior', prior);
+  assertPositive('options.prior.a', prior.a);
+  assertPositive('options.prior.b', prior.b);
+  assertLooks('options.looks', looks, 1, MAX_LOOK_PATIENTS);
   const { a, b } = prior;
   const posteriorProbability = looks.map((n) =>
-    Array.from({ length: n + 1 }, (_, x) => posteriorTail(maxRate, a + x, b + n - x)),
+    Array.from({ length: n + 1 }, (_, x) => posteriorTail(maxAcceptableRate, a + x, b + n - x)),
   );
   const stopAt = posteriorProbability.map((row) => {
-    const x = row.findIndex((probability) => probability > threshold);
+    const x = row.findIndex((probability) => probability > posteriorThreshold);
     return x === -1 ? null : x;
   });
   return {
@@ -91,19 +91,19 @@ export function bayesianToxicityBoundary(
     stopAt,
     maxAllowed: stopAt.map((x, i) => (x === null ? looks[i]! : x - 1)),
     posteriorProbability,
-    maxRate,
-    threshold,
+    maxAcceptableRate,
+    posteriorThreshold,
     prior: { a, b },
   };
 }
 
 /**
- * P(rate > maxRate) under Beta(alpha, beta): the regularised upper incomplete beta
- * 1 - I_maxRate(alpha, beta), exactly 1/2 when the posterior is symmetric about maxRate = 1/2
- * (I_{1/2}(c, c) = 1/2): the tie that a threshold of 0.5 meets, decided by the mathematics rather
+ * P(rate > maxAcceptableRate) under Beta(alpha, beta): the regularised upper incomplete beta
+ * 1 - I_maxAcceptableRate(alpha, beta), exactly 1/2 when the posterior is symmetric about maxAcceptableRate = 1/2
+ * (I_{1/2}(c, c) = 1/2): the tie that a posteriorThreshold of 0.5 meets, decided by the mathematics rather
  * than by the last bit of a series.
  */
-function posteriorTail(maxRate: number, alpha: number, beta: number): number {
-  if (maxRate === 0.5 && alpha === beta) return 0.5;
-  return regularizedBeta(maxRate, alpha, beta, true);
+function posteriorTail(maxAcceptableRate: number, alpha: number, beta: number): number {
+  if (maxAcceptableRate === 0.5 && alpha === beta) return 0.5;
+  return regularizedBeta(maxAcceptableRate, alpha, beta, true);
 }

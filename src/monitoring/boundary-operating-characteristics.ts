@@ -1,7 +1,7 @@
 import { assertArray, assertFiniteNumber, assertInteger, assertObject } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import { binomialPmf } from '../stats/binomial-pmf.js';
 import { assertLooks } from './assert-looks.js';
-import { binomialPmf } from './binomial-pmf.js';
 import { MAX_LOOK_PATIENTS, MAX_RATES } from './monitoring-limits.js';
 
 /** A stopping boundary: stop at look i when the cumulative event count exceeds `maxAllowed[i]`. */
@@ -15,21 +15,21 @@ export interface StoppingBoundary {
 /** Exact operating characteristics of a boundary over a grid of true event rates. */
 export interface OperatingCharacteristics {
   /** The true event rates, as given. */
-  readonly p: readonly number[];
+  readonly rates: readonly number[];
   /** P(the boundary is crossed at some look), per rate: clinfun's `pcross`. */
   readonly crossProbability: readonly number[];
   /** P(stopping before the last look), per rate: clinfun's `pstop`. */
   readonly earlyStopProbability: readonly number[];
   /** Expected number of patients treated (the look at which the trial stops, else the last), per rate: clinfun's `ess`. */
   readonly expectedSampleSize: readonly number[];
-  /** `stopProbabilityByLook[i][j]`: P(first crossing at look i | rate p[j]). Sums over i to `crossProbability[j]`. */
+  /** `stopProbabilityByLook[i][j]`: P(first crossing at look i | rate rates[j]). Sums over i to `crossProbability[j]`. */
   readonly stopProbabilityByLook: readonly (readonly number[])[];
 }
 
 /** Arguments of {@link boundaryOperatingCharacteristics}. */
 export interface BoundaryOperatingCharacteristicsOptions extends StoppingBoundary {
   /** True event rates at which to evaluate the boundary, each in [0, 1]. */
-  readonly p: readonly number[];
+  readonly rates: readonly number[];
 }
 
 /**
@@ -53,8 +53,8 @@ export interface BoundaryOperatingCharacteristicsOptions extends StoppingBoundar
  *   last at most 1,000 (docs/limits.md).
  * @param options.maxAllowed - one integer >= -1 per look; a value >= the look's patient count
  *   never stops there, -1 always stops there (a prior alone can call for that).
- * @param options.p - the true event rates to evaluate, each in [0, 1]; at most 200 of them.
- * @returns the operating characteristics, arrays over `p` (and over looks for
+ * @param options.rates - the true event rates to evaluate, each in [0, 1]; at most 200 of them.
+ * @returns the operating characteristics, arrays over `rates` (and over looks for
  *   `stopProbabilityByLook`).
  * @throws {TypeError} when an argument has the wrong type.
  * @throws {RangeError} when `looks` is empty, not strictly increasing or ends above 1,000
@@ -64,7 +64,7 @@ export interface BoundaryOperatingCharacteristicsOptions extends StoppingBoundar
  * const oc = boundaryOperatingCharacteristics({
  *   looks: [20, 40, 60, 75],
  *   maxAllowed: [7, 12, 17, 20],
- *   p: [0.2, 0.35],
+ *   rates: [0.2, 0.35],
  * });
  * oc.crossProbability; // => [0.1013..., 0.9350...] (clinfun::toxbdry(0.2, 0.35, c(20, 40, 60, 75)))
  */
@@ -72,9 +72,9 @@ export function boundaryOperatingCharacteristics(
   options: BoundaryOperatingCharacteristicsOptions,
 ): OperatingCharacteristics {
   assertObject('options', options);
-  const { looks, maxAllowed, p } = options;
-  assertLooks('looks', looks, 1, MAX_LOOK_PATIENTS);
-  assertArray('maxAllowed', maxAllowed);
+  const { looks, maxAllowed, rates: p } = options;
+  assertLooks('options.looks', looks, 1, MAX_LOOK_PATIENTS);
+  assertArray('options.maxAllowed', maxAllowed);
   if (maxAllowed.length !== looks.length) {
     throw new RangeError(
       `maxAllowed must have one entry per look (${looks.length}). Value: ${describeValue(maxAllowed)}.`,
@@ -83,14 +83,16 @@ export function boundaryOperatingCharacteristics(
   maxAllowed.forEach((r, i) => {
     assertInteger(`maxAllowed[${i}]`, r, -1);
   });
-  assertArray('p', p);
+  assertArray('options.rates', p);
   if (p.length > MAX_RATES) {
-    throw new RangeError(`p must hold at most ${MAX_RATES} rates. Value: ${describeValue(p)}.`);
+    throw new RangeError(
+      `options.rates must hold at most ${MAX_RATES} rates. Value: ${describeValue(p)}.`,
+    );
   }
   p.forEach((rate, j) => {
-    assertFiniteNumber(`p[${j}]`, rate);
+    assertFiniteNumber(`options.rates[${j}]`, rate);
     if (rate < 0 || rate > 1) {
-      throw new RangeError(`p[${j}] must be in [0, 1]. Value: ${describeValue(rate)}.`);
+      throw new RangeError(`options.rates[${j}] must be in [0, 1]. Value: ${describeValue(rate)}.`);
     }
   });
   return computeOperatingCharacteristics(looks, maxAllowed, p);
@@ -158,7 +160,7 @@ function computeOperatingCharacteristics(
     expectedSampleSize.push(expected + looks[nLooks - 1]! * (1 - crossing));
   }
   return {
-    p: [...p],
+    rates: [...p],
     crossProbability,
     earlyStopProbability,
     expectedSampleSize,

@@ -88,66 +88,9 @@ export function evaluateStoppingRule(
   const total = outcomes.length;
 
   if ('slope' in rule && 'upperIntercept' in rule && 'lowerIntercept' in rule) {
-    assertFiniteNumber('rule.slope', rule.slope);
-    assertFiniteNumber('rule.upperIntercept', rule.upperIntercept);
-    assertFiniteNumber('rule.lowerIntercept', rule.lowerIntercept);
-    for (let n = 1; n <= total; n++) {
-      const events = cumulative[n]!;
-      const upper = rule.upperIntercept + rule.slope * n;
-      const lower = rule.lowerIntercept + rule.slope * n;
-      if (events >= upper || events <= lower) {
-        return stopped(
-          events >= upper ? 'upper' : 'lower',
-          n,
-          n,
-          events,
-          events >= upper ? upper : lower,
-          total,
-        );
-      }
-    }
-    return continuing(total, cumulative[total]!, total + 1, false, 0);
+    return evaluateSprtLines(rule, cumulative);
   }
-
-  let looks: readonly number[];
-  let check: (i: number, events: number) => { crossed: 'upper' | 'lower'; boundary: number } | null;
-  if ('r1' in rule && 'n1' in rule && 'r' in rule && 'n' in rule) {
-    assertInteger('rule.n1', rule.n1, 1);
-    assertInteger('rule.n', rule.n, rule.n1 + 1);
-    assertInteger('rule.r1', rule.r1, -1);
-    assertInteger('rule.r', rule.r, -1);
-    looks = [rule.n1, rule.n];
-    const limits = [rule.r1, rule.r];
-    check = (i, events) =>
-      events <= limits[i]! ? { crossed: 'lower', boundary: limits[i]! } : null;
-  } else {
-    let maxAllowed: unknown;
-    if ('lower' in rule && 'upper' in rule) {
-      assertObject('rule.lower', rule.lower);
-      maxAllowed = rule.lower.boundary;
-    } else if ('maxAllowed' in rule) {
-      maxAllowed = rule.maxAllowed;
-    } else {
-      throw new TypeError(
-        `rule must be a boundary { looks, maxAllowed }, a toxicityBoundary or bayesianToxicityBoundary result, SPRT lines { slope, upperIntercept, lowerIntercept } or a Simon design { r1, n1, r, n }. Value: ${describeValue(rule)}.`,
-      );
-    }
-    assertLooks('rule.looks', rule.looks);
-    assertArray('rule.maxAllowed', maxAllowed);
-    if (maxAllowed.length !== rule.looks.length) {
-      throw new RangeError(
-        `rule.maxAllowed must have one entry per look (${rule.looks.length}). Value: ${describeValue(maxAllowed)}.`,
-      );
-    }
-    maxAllowed.forEach((r, i) => {
-      assertInteger(`rule.maxAllowed[${i}]`, r, -1);
-    });
-    const limits = maxAllowed as readonly number[];
-    looks = rule.looks;
-    check = (i, events) =>
-      events > limits[i]! ? { crossed: 'upper', boundary: limits[i]! } : null;
-  }
-
+  const { looks, check } = readLooks(rule);
   for (let i = 0; i < looks.length; i++) {
     const n = looks[i]!;
     if (n > total) return continuing(total, cumulative[total]!, n, false, 0);
@@ -159,6 +102,88 @@ export function evaluateStoppingRule(
   }
   const last = looks[looks.length - 1]!;
   return continuing(last, cumulative[last]!, null, true, total - last);
+}
+
+/** SPRT lines, checked after every patient; `cumulative[n]` is the events among the first n. */
+function evaluateSprtLines(
+  rule: {
+    readonly slope: number;
+    readonly upperIntercept: number;
+    readonly lowerIntercept: number;
+  },
+  cumulative: readonly number[],
+): StoppingEvaluation {
+  assertFiniteNumber('rule.slope', rule.slope);
+  assertFiniteNumber('rule.upperIntercept', rule.upperIntercept);
+  assertFiniteNumber('rule.lowerIntercept', rule.lowerIntercept);
+  const total = cumulative.length - 1;
+  for (let n = 1; n <= total; n++) {
+    const events = cumulative[n]!;
+    const upper = rule.upperIntercept + rule.slope * n;
+    const lower = rule.lowerIntercept + rule.slope * n;
+    if (events >= upper || events <= lower) {
+      return stopped(
+        events >= upper ? 'upper' : 'lower',
+        n,
+        n,
+        events,
+        events >= upper ? upper : lower,
+        total,
+      );
+    }
+  }
+  return continuing(total, cumulative[total]!, total + 1, false, 0);
+}
+
+/** A rule checked at looks: the looks and the check of look i's events (null: go on). */
+interface LookRule {
+  readonly looks: readonly number[];
+  readonly check: (
+    i: number,
+    events: number,
+  ) => { crossed: 'upper' | 'lower'; boundary: number } | null;
+}
+
+/** The looks and check of a Simon design or a boundary (plain, toxbdry or Bayesian). */
+function readLooks(rule: StoppingRule): LookRule {
+  if ('r1' in rule && 'n1' in rule && 'r' in rule && 'n' in rule) {
+    assertInteger('rule.n1', rule.n1, 1);
+    assertInteger('rule.n', rule.n, rule.n1 + 1);
+    assertInteger('rule.r1', rule.r1, -1);
+    assertInteger('rule.r', rule.r, -1);
+    const limits = [rule.r1, rule.r];
+    return {
+      looks: [rule.n1, rule.n],
+      check: (i, events) =>
+        events <= limits[i]! ? { crossed: 'lower', boundary: limits[i]! } : null,
+    };
+  }
+  let maxAllowed: unknown;
+  if ('lower' in rule && 'upper' in rule) {
+    assertObject('rule.lower', rule.lower);
+    maxAllowed = rule.lower.boundary;
+  } else if ('maxAllowed' in rule) {
+    maxAllowed = rule.maxAllowed;
+  } else {
+    throw new TypeError(
+      `rule must be a boundary { looks, maxAllowed }, a toxicityBoundary or bayesianToxicityBoundary result, SPRT lines { slope, upperIntercept, lowerIntercept } or a Simon design { r1, n1, r, n }. Value: ${describeValue(rule)}.`,
+    );
+  }
+  assertLooks('rule.looks', rule.looks);
+  assertArray('rule.maxAllowed', maxAllowed);
+  if (maxAllowed.length !== rule.looks.length) {
+    throw new RangeError(
+      `rule.maxAllowed must have one entry per look (${rule.looks.length}). Value: ${describeValue(maxAllowed)}.`,
+    );
+  }
+  maxAllowed.forEach((r, i) => {
+    assertInteger(`rule.maxAllowed[${i}]`, r, -1);
+  });
+  const limits = maxAllowed as readonly number[];
+  return {
+    looks: rule.looks,
+    check: (i, events) => (events > limits[i]! ? { crossed: 'upper', boundary: limits[i]! } : null),
+  };
 }
 
 function stopped(

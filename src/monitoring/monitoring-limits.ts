@@ -8,20 +8,20 @@
 /**
  * The most patients at the last look of `toxicityBoundary`, `bayesianToxicityBoundary` and
  * `boundaryOperatingCharacteristics`: ten times a large phase II safety cohort. The slowest
- * case allowed, a toxicity boundary with a look after each of 1,000 patients, `ngrid` 200 and
- * `niter` 100, takes under 4 seconds on a 2-core machine.
+ * case allowed, a toxicity boundary with a look after each of 1,000 patients, `gridSize` 200 and
+ * `maxIterations` 100, takes under 4 seconds on a 2-core machine.
  */
 export const MAX_LOOK_PATIENTS = 1000;
 
 /**
  * The most event rates at which operating characteristics are computed: `toxicityBoundary`'s
- * `ngrid` and the length of `boundaryOperatingCharacteristics`'s `p`. 200 rates draw any
+ * `gridSize` and the length of `boundaryOperatingCharacteristics`'s `p`. 200 rates draw any
  * operating-characteristic curve smoothly.
  */
 export const MAX_RATES = 200;
 
 /**
- * The most refinement steps of `toxicityBoundary`'s search (`niter`; clinfun's default is 10):
+ * The most refinement steps of `toxicityBoundary`'s search (`maxIterations`; clinfun's default is 10):
  * after about 60 halvings the bracket of nominal levels cannot shrink further in double
  * precision.
  */

@@ -45,7 +45,7 @@ export type SafetyStatus =
 
 /** One row of the table behind the decision, in order of entry. */
 export interface SafetyMonitorRow {
-  readonly id: string;
+  readonly patientId: string;
   readonly surgeryDate: IsoDate;
   /** The last day of the window: surgeryDate + windowDays. */
   readonly windowEndDate: IsoDate;
@@ -117,7 +117,7 @@ export interface SafetyMonitorResult {
  *   `windowDays` would end a patient's window after 2199-12-31 (the last date accepted).
  * @throws {CohortValidationError} when two patients share an id.
  * @example
- * const rule = toxicityBoundary({ pLow: 0.1, pHigh: 0.3, looks: [10, 20, 30, 40] });
+ * const rule = toxicityBoundary({ acceptableRate: 0.1, unacceptableRate: 0.3, looks: [10, 20, 30, 40] });
  * const patients = [
  *   { id: '001', surgeryDate: '2025-01-10', lastFollowUpDate: '2025-06-01', psa: [],
  *     complications: [{ date: '2025-01-20', grade: 'IIIb' }] },
@@ -147,6 +147,68 @@ export function safetyMonitor(
   }
   assertObject('options.rule', rule);
 
+  assertMonitoredPatients(patients, windowDays);
+
+  const ordered = [...patients].sort((a, b) =>
+    a.surgeryDate < b.surgeryDate
+      ? -1
+      : a.surgeryDate > b.surgeryDate
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0,
+  );
+  const outcomes: boolean[] = [];
+  // A running count: counting the events again for every row made the table quadratic.
+  let eventsSoFar = 0;
+  const rows: SafetyMonitorRow[] = [];
+  for (const patient of ordered) {
+    const windowEndDate = addDaysIso(patient.surgeryDate, windowDays);
+    const row = classify(patient, asOf, windowDays, windowEndDate, event);
+    const counted = row.status === 'event' || row.status === 'no-event';
+    if (counted) {
+      outcomes.push(row.status === 'event');
+      if (row.status === 'event') eventsSoFar += 1;
+    }
+    rows.push({
+      patientId: patient.id,
+      surgeryDate: patient.surgeryDate,
+      windowEndDate,
+      status: row.status,
+      eventDate: row.eventDate,
+      followUpEndDate: row.followUpEndDate,
+      order: counted ? outcomes.length : null,
+      cumulativeEvents: counted ? eventsSoFar : null,
+    });
+  }
+  const evaluation = evaluateStoppingRule(rule, outcomes);
+  const idsWith = (status: SafetyStatus) =>
+    rows.filter((r) => r.status === status).map((r) => r.patientId);
+  const pendingIds = idsWith('pending');
+  const incompleteIds = idsWith('incomplete');
+  return {
+    asOf,
+    windowDays,
+    decision: evaluation.decision,
+    evaluation,
+    evaluable: outcomes.length,
+    events: eventsSoFar,
+    pending: pendingIds.length,
+    incomplete: incompleteIds.length,
+    notYetOperated: idsWith('not-yet-operated').length,
+    pendingIds,
+    incompleteIds,
+    patients: rows,
+  };
+}
+
+/**
+ * Checks each patient's id and dates, that every safety window ends by LAST_DATE, and that no
+ * two patients share an id (all duplicates in one CohortValidationError).
+ */
+function assertMonitoredPatients(patients: readonly Patient[], windowDays: number): void {
   const seen = new Set<string>();
   const duplicates: string[] = [];
   patients.forEach((patient, i) => {
@@ -184,60 +246,6 @@ export function safetyMonitor(
       })),
     );
   }
-
-  const ordered = [...patients].sort((a, b) =>
-    a.surgeryDate < b.surgeryDate
-      ? -1
-      : a.surgeryDate > b.surgeryDate
-        ? 1
-        : a.id < b.id
-          ? -1
-          : a.id > b.id
-            ? 1
-            : 0,
-  );
-  const outcomes: boolean[] = [];
-  // A running count: counting the events again for every row made the table quadratic.
-  let eventsSoFar = 0;
-  const rows: SafetyMonitorRow[] = [];
-  for (const patient of ordered) {
-    const windowEndDate = addDaysIso(patient.surgeryDate, windowDays);
-    const row = classify(patient, asOf, windowDays, windowEndDate, event);
-    const counted = row.status === 'event' || row.status === 'no-event';
-    if (counted) {
-      outcomes.push(row.status === 'event');
-      if (row.status === 'event') eventsSoFar += 1;
-    }
-    rows.push({
-      id: patient.id,
-      surgeryDate: patient.surgeryDate,
-      windowEndDate,
-      status: row.status,
-      eventDate: row.eventDate,
-      followUpEndDate: row.followUpEndDate,
-      order: counted ? outcomes.length : null,
-      cumulativeEvents: counted ? eventsSoFar : null,
-    });
-  }
-  const evaluation = evaluateStoppingRule(rule, outcomes);
-  const idsWith = (status: SafetyStatus) =>
-    rows.filter((r) => r.status === status).map((r) => r.id);
-  const pendingIds = idsWith('pending');
-  const incompleteIds = idsWith('incomplete');
-  return {
-    asOf,
-    windowDays,
-    decision: evaluation.decision,
-    evaluation,
-    evaluable: outcomes.length,
-    events: eventsSoFar,
-    pending: pendingIds.length,
-    incomplete: incompleteIds.length,
-    notYetOperated: idsWith('not-yet-operated').length,
-    pendingIds,
-    incompleteIds,
-    patients: rows,
-  };
 }
 
 /** One patient's status at asOf (see the rules in safetyMonitor's TSDoc). */

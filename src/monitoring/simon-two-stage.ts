@@ -1,17 +1,17 @@
 import { assertInteger, assertObject, assertOpenUnitInterval } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import { binomialPmf } from '../stats/binomial-pmf.js';
 import { assertRatePair } from './assert-rate-pair.js';
-import { binomialPmf } from './binomial-pmf.js';
 
 /** Arguments of {@link simonTwoStage} (clinfun's `ph2simon` argument in brackets). */
 export interface SimonTwoStageOptions {
   /** Unacceptable (null) response rate (`pu`), in (0, 1). */
-  readonly p0: number;
-  /** Desirable response rate (`pa`), in (p0, 1). */
-  readonly p1: number;
-  /** Largest allowed P(declaring the treatment promising | p0) (`ep1`), in (0, 1). */
+  readonly nullRate: number;
+  /** Desirable response rate (`pa`), in (nullRate, 1). */
+  readonly targetRate: number;
+  /** Largest allowed P(declaring the treatment promising | nullRate) (`ep1`), in (0, 1). */
   readonly alpha: number;
-  /** Largest allowed P(declaring it not promising | p1) (`ep2`), in (0, 1). */
+  /** Largest allowed P(declaring it not promising | targetRate) (`ep2`), in (0, 1). */
   readonly beta: number;
   /** Largest total sample size searched (`nmax`, default 100), an integer in 2..1000. */
   readonly nMax?: number;
@@ -27,24 +27,24 @@ export interface SimonDesign {
   readonly n1: number;
   readonly r: number;
   readonly n: number;
-  /** Expected sample size under p0: n1 + (1 - PET) (n - n1). clinfun's `EN(p0)`. */
+  /** Expected sample size under nullRate: n1 + (1 - PET) (n - n1). clinfun's `EN(nullRate)`. */
   readonly expectedSizeNull: number;
-  /** Probability of early termination under p0, P(X1 <= r1 | p0). clinfun's `PET(p0)`. */
+  /** Probability of early termination under nullRate, P(X1 <= r1 | nullRate). clinfun's `PET(nullRate)`. */
   readonly earlyStopNull: number;
-  /** Exact P(X1 > r1 and X > r | p0), below `alpha`. */
+  /** Exact P(X1 > r1 and X > r | nullRate), below `alpha`. */
   readonly actualAlpha: number;
-  /** Exact P(X1 > r1 and X > r | p1), above 1 - `beta`. */
+  /** Exact P(X1 > r1 and X > r | targetRate), above 1 - `beta`. */
   readonly actualPower: number;
 }
 
 /** Result of {@link simonTwoStage}. */
 export interface SimonTwoStage {
-  /** The design with the smallest expected size under p0 (the smallest n among ties). */
+  /** The design with the smallest expected size under nullRate (the smallest n among ties). */
   readonly optimal: SimonDesign;
   /** The design with the smallest maximum size n (the smallest expected size at that n). */
   readonly minimax: SimonDesign;
-  readonly p0: number;
-  readonly p1: number;
+  readonly nullRate: number;
+  readonly targetRate: number;
   readonly alpha: number;
   readonly beta: number;
   readonly nMax: number;
@@ -57,16 +57,16 @@ export interface SimonTwoStage {
  *
  * Method: for every n = 2..nMax, n1 = 1..n-1 and r1, r, the exact error rates are
  * P(X1 > r1, X1 + X2 > r | p) = sum_{x1 > r1} P(X1 = x1) P(X2 > r - x1), X1 ~ Bin(n1, p),
- * X2 ~ Bin(n - n1, p); a design is feasible when this is < alpha at p0 and > 1 - beta at p1
+ * X2 ~ Bin(n - n1, p); a design is feasible when this is < alpha at nullRate and > 1 - beta at targetRate
  * (both strict, as clinfun). Per n the feasible design with the smallest
- * EN(p0) = n1 + (1 - PET(p0)) (n - n1) is kept (the first found on ties, in clinfun's order:
+ * EN(nullRate) = n1 + (1 - PET(nullRate)) (n - n1) is kept (the first found on ties, in clinfun's order:
  * n1 up, r1 down, r down), counting only designs whose EN is below n. The minimax design is
  * the one kept for the smallest such n; the optimal one the first with the least EN.
  *
- * Ties: PET(p0) = P(X1 <= r1 | p0) is summed directly from x1 = 0 (clinfun subtracts from 1),
+ * Ties: PET(nullRate) = P(X1 <= r1 | nullRate) is summed directly from x1 = 0 (clinfun subtracts from 1),
  * and two ENs within 1e-12 relative are a tie, which the design found first wins: the smaller n
  * for the optimal design, as clinfun's `which(EN == min(EN))[1]`. So designs whose EN is
- * mathematically equal (p0 0.5, p1 0.75, alpha 0.2, beta 0.15: (3, 7, 8, 14) and
+ * mathematically equal (nullRate 0.5, targetRate 0.75, alpha 0.2, beta 0.15: (3, 7, 8, 14) and
  * (2, 5, 9, 16), both EN 10.5) give clinfun's choice, the smaller n, whatever the rounding.
  * The search accumulates the error rates over r1 exactly as the Fortran does (O(n^2) per
  * (n, n1)) and skips every n1 no smaller than the best EN already found for that n (EN >= n1),
@@ -75,91 +75,30 @@ export interface SimonTwoStage {
  * @param options - see {@link SimonTwoStageOptions}.
  * @returns the optimal and minimax designs with their exact operating characteristics.
  * @throws {TypeError} when an argument has the wrong type.
- * @throws {RangeError} when a rate or error is outside (0, 1), p0 >= p1, nMax is not an
+ * @throws {RangeError} when a rate or error is outside (0, 1), nullRate >= targetRate, nMax is not an
  *   integer in 2..1000, or no design up to nMax meets alpha and beta.
  * @example
- * const { optimal, minimax } = simonTwoStage({ p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 });
+ * const { optimal, minimax } = simonTwoStage({ nullRate: 0.1, targetRate: 0.3, alpha: 0.05, beta: 0.2 });
  * [optimal.r1, optimal.n1, optimal.r, optimal.n]; // => [1, 10, 5, 29]
  * [minimax.r1, minimax.n1, minimax.r, minimax.n]; // => [1, 15, 5, 25]
  */
 export function simonTwoStage(options: SimonTwoStageOptions): SimonTwoStage {
   assertObject('options', options);
-  const { p0, p1, alpha, beta, nMax = 100 } = options;
-  assertRatePair('p0', p0, 'p1', p1);
-  assertOpenUnitInterval('alpha', alpha);
-  assertOpenUnitInterval('beta', beta);
-  assertInteger('nMax', nMax, 2);
+  const { nullRate, targetRate, alpha, beta, nMax = 100 } = options;
+  assertRatePair('options.nullRate', nullRate, 'options.targetRate', targetRate);
+  assertOpenUnitInterval('options.alpha', alpha);
+  assertOpenUnitInterval('options.beta', beta);
+  assertInteger('options.nMax', nMax, 2);
   if (nMax > 1000) {
-    throw new RangeError(`nMax must be <= 1000 (as clinfun). Value: ${describeValue(nMax)}.`);
+    throw new RangeError(
+      `options.nMax must be <= 1000 (as clinfun). Value: ${describeValue(nMax)}.`,
+    );
   }
 
-  // pmf0[m][x] = P(Bin(m, p0) = x); tail0[m][x] = P(Bin(m, p0) >= x), summed from the top;
-  // lower0[m][x] = P(Bin(m, p0) <= x), summed from the bottom (the PET, see below).
-  const pmf0: number[][] = [];
-  const pmf1: number[][] = [];
-  const tail0: number[][] = [];
-  const tail1: number[][] = [];
-  const lower0: number[][] = [];
-  for (let m = 0; m <= nMax; m++) {
-    pmf0.push(binomialPmf(m, p0));
-    pmf1.push(binomialPmf(m, p1));
-    tail0.push(upperTails(pmf0[m]!));
-    tail1.push(upperTails(pmf1[m]!));
-    lower0.push(lowerTails(pmf0[m]!));
-  }
-
+  const tables = binomialTables(nMax, nullRate, targetRate);
   const perN: SimonDesign[] = [];
-  const bprob0 = new Float64Array(nMax + 2);
-  const bprob1 = new Float64Array(nMax + 2);
   for (let n = 2; n <= nMax; n++) {
-    let best: SimonDesign | null = null;
-    let bestEss = n;
-    for (let n1 = 1; n1 < n; n1++) {
-      // EN >= n1, so no n1 at or beyond the best EN can improve on it.
-      if (n1 >= bestEss + 1e-9) break;
-      const n2 = n - n1;
-      const f0 = pmf0[n1]!;
-      const f1 = pmf1[n1]!;
-      const cdf0 = lower0[n1]!;
-      const t0 = tail0[n2]!;
-      const t1 = tail1[n2]!;
-      bprob0.fill(0, 0, n + 1);
-      bprob1.fill(0, 0, n + 1);
-      // Continue when X1 >= k (clinfun's loop variable; the design's r1 is k - 1); total
-      // threshold t: "promising" when X1 + X2 >= t (the design's r is t - 1).
-      for (let k = n1; k >= 0; k--) {
-        // PET = P(X1 <= k - 1 | p0), summed directly from x = 0. clinfun subtracts the terms
-        // from 1 instead; the sum keeps designs whose EN is mathematically equal equal in
-        // floating point (p0 0.5: 10.5 for n 14 and n 16), so the tie rule below decides them.
-        const pet = k > 0 ? cdf0[k - 1]! : 0;
-        for (let t = n2 + k; t >= k; t--) {
-          bprob0[t] = bprob0[t]! + f0[k]! * t0[t - k]!;
-          bprob1[t] = bprob1[t]! + f1[k]! * t1[t - k]!;
-          if (bprob0[t]! < alpha && 1 - bprob1[t]! < beta) {
-            const ess = n1 + (1 - pet) * n2;
-            // clinfun counts only designs with EN < n (strictly); among them, the tie rule.
-            if (best === null ? ess < n : improves(ess, bestEss)) {
-              bestEss = ess;
-              best = {
-                r1: k - 1,
-                n1,
-                r: t - 1,
-                n,
-                expectedSizeNull: ess,
-                earlyStopNull: pet,
-                actualAlpha: bprob0[t]!,
-                actualPower: bprob1[t]!,
-              };
-            }
-          }
-        }
-        // Thresholds below k are passed by every X1 >= k: carry P(X1 >= k) down to them.
-        for (let t = 0; t < k; t++) {
-          bprob0[t] = bprob0[k]!;
-          bprob1[t] = bprob1[k]!;
-        }
-      }
-    }
+    const best = bestDesign(n, tables, alpha, beta);
     if (best !== null) perN.push(best);
   }
   if (perN.length === 0) {
@@ -173,7 +112,104 @@ export function simonTwoStage(options: SimonTwoStageOptions): SimonTwoStage {
   for (const design of perN) {
     if (improves(design.expectedSizeNull, optimal.expectedSizeNull)) optimal = design;
   }
-  return { optimal, minimax: perN[0]!, p0, p1, alpha, beta, nMax };
+  return { optimal, minimax: perN[0]!, nullRate, targetRate, alpha, beta, nMax };
+}
+
+/**
+ * The search's binomial tables, for m = 0..nMax patients: pmf0[m][x] = P(Bin(m, nullRate) = x);
+ * tail0[m][x] = P(Bin(m, nullRate) >= x), summed from the top; lower0[m][x] =
+ * P(Bin(m, nullRate) <= x), summed from the bottom (the PET, see bestDesign); pmf1 and tail1
+ * the same at targetRate. bprob0 and bprob1 are scratch space for the error rates of one
+ * (n, n1) by total threshold.
+ */
+interface SimonTables {
+  readonly pmf0: readonly number[][];
+  readonly pmf1: readonly number[][];
+  readonly tail0: readonly number[][];
+  readonly tail1: readonly number[][];
+  readonly lower0: readonly number[][];
+  readonly bprob0: Float64Array;
+  readonly bprob1: Float64Array;
+}
+
+function binomialTables(nMax: number, nullRate: number, targetRate: number): SimonTables {
+  const pmf0: number[][] = [];
+  const pmf1: number[][] = [];
+  const tail0: number[][] = [];
+  const tail1: number[][] = [];
+  const lower0: number[][] = [];
+  for (let m = 0; m <= nMax; m++) {
+    pmf0.push(binomialPmf(m, nullRate));
+    pmf1.push(binomialPmf(m, targetRate));
+    tail0.push(upperTails(pmf0[m]!));
+    tail1.push(upperTails(pmf1[m]!));
+    lower0.push(lowerTails(pmf0[m]!));
+  }
+  const bprob0 = new Float64Array(nMax + 2);
+  const bprob1 = new Float64Array(nMax + 2);
+  return { pmf0, pmf1, tail0, tail1, lower0, bprob0, bprob1 };
+}
+
+/**
+ * The feasible design with n patients in all and the least EN(nullRate) below n (the first
+ * found on ties, in clinfun's order: n1 up, r1 down, r down), or null when there is none.
+ */
+function bestDesign(
+  n: number,
+  tables: SimonTables,
+  alpha: number,
+  beta: number,
+): SimonDesign | null {
+  const { bprob0, bprob1 } = tables;
+  let best: SimonDesign | null = null;
+  let bestEss = n;
+  for (let n1 = 1; n1 < n; n1++) {
+    // EN >= n1, so no n1 at or beyond the best EN can improve on it.
+    if (n1 >= bestEss + 1e-9) break;
+    const n2 = n - n1;
+    const f0 = tables.pmf0[n1]!;
+    const f1 = tables.pmf1[n1]!;
+    const cdf0 = tables.lower0[n1]!;
+    const t0 = tables.tail0[n2]!;
+    const t1 = tables.tail1[n2]!;
+    bprob0.fill(0, 0, n + 1);
+    bprob1.fill(0, 0, n + 1);
+    // Continue when X1 >= k (clinfun's loop variable; the design's r1 is k - 1); total
+    // threshold t: "promising" when X1 + X2 >= t (the design's r is t - 1).
+    for (let k = n1; k >= 0; k--) {
+      // PET = P(X1 <= k - 1 | nullRate), summed directly from x = 0. clinfun subtracts the terms
+      // from 1 instead; the sum keeps designs whose EN is mathematically equal equal in
+      // floating point (nullRate 0.5: 10.5 for n 14 and n 16), so the tie rule below decides them.
+      const pet = k > 0 ? cdf0[k - 1]! : 0;
+      for (let t = n2 + k; t >= k; t--) {
+        bprob0[t] = bprob0[t]! + f0[k]! * t0[t - k]!;
+        bprob1[t] = bprob1[t]! + f1[k]! * t1[t - k]!;
+        if (bprob0[t]! < alpha && 1 - bprob1[t]! < beta) {
+          const ess = n1 + (1 - pet) * n2;
+          // clinfun counts only designs with EN < n (strictly); among them, the tie rule.
+          if (best === null ? ess < n : improves(ess, bestEss)) {
+            bestEss = ess;
+            best = {
+              r1: k - 1,
+              n1,
+              r: t - 1,
+              n,
+              expectedSizeNull: ess,
+              earlyStopNull: pet,
+              actualAlpha: bprob0[t]!,
+              actualPower: bprob1[t]!,
+            };
+          }
+        }
+      }
+      // Thresholds below k are passed by every X1 >= k: carry P(X1 >= k) down to them.
+      for (let t = 0; t < k; t++) {
+        bprob0[t] = bprob0[k]!;
+        bprob1[t] = bprob1[k]!;
+      }
+    }
+  }
+  return best;
 }
 
 /**

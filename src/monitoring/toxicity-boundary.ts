@@ -6,11 +6,11 @@ import {
   assertOpenUnitInterval,
 } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import { binomialQuantile } from '../stats/binomial-quantile.js';
 import { normalCdf } from '../stats/normal-cdf.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
 import { assertLooks } from './assert-looks.js';
 import { assertRatePair } from './assert-rate-pair.js';
-import { binomialQuantile } from './binomial-quantile.js';
 import {
   boundaryOperatingCharacteristics,
   type OperatingCharacteristics,
@@ -20,30 +20,30 @@ import { MAX_LOOK_PATIENTS, MAX_RATES, MAX_SEARCH_STEPS } from './monitoring-lim
 /** Arguments of {@link toxicityBoundary} (clinfun's `toxbdry` argument in brackets). */
 export interface ToxicityBoundaryOptions {
   /** Acceptable event rate (`pLo`), in (0, 1). */
-  readonly pLow: number;
-  /** Unacceptable event rate (`pHi`), in (pLow, 1). */
-  readonly pHigh: number;
+  readonly acceptableRate: number;
+  /** Unacceptable event rate (`pHi`), in (acceptableRate, 1). */
+  readonly unacceptableRate: number;
   /** Cumulative patient counts at the looks (`n`), at least two, strictly increasing, the last at most 1,000. */
   readonly looks: readonly number[];
-  /** Target P(crossing) at `pLow` (`cP0`, default 0.1), in (0, 1). */
-  readonly cP0?: number;
-  /** Target P(crossing) at `pHigh` (`cP1`, default 0.9), in (0, 1). */
-  readonly cP1?: number;
+  /** Target P(crossing) at `acceptableRate` (`stopProbabilityAcceptable`, default 0.1), in (0, 1). */
+  readonly stopProbabilityAcceptable?: number;
+  /** Target P(crossing) at `unacceptableRate` (`stopProbabilityUnacceptable`, default 0.9), in (0, 1). */
+  readonly stopProbabilityUnacceptable?: number;
   /** Boundary shape (`delta`): 0 Pocock-type (default), 0.5 O'Brien-Fleming-type; in [0, 0.5]. */
   readonly delta?: number;
-  /** Which error the search holds to its target: `'null'` (cP0 at pLow, default) or `'alt'` (cP1 at pHigh). */
+  /** Which error the search holds to its target: `'null'` (stopProbabilityAcceptable at acceptableRate, default) or `'alt'` (stopProbabilityUnacceptable at unacceptableRate). */
   readonly priority?: 'null' | 'alt';
-  /** Number of equally spaced rates from pLow to pHigh for the operating characteristics (`ngrid`, default 6), 2..200. */
-  readonly ngrid?: number;
-  /** Most refinement steps of the search beyond the first (`niter`, default 10), 0..100. */
-  readonly niter?: number;
+  /** Number of equally spaced rates from acceptableRate to unacceptableRate for the operating characteristics (`gridSize`, default 6), 2..200. */
+  readonly gridSize?: number;
+  /** Most refinement steps of the search beyond the first (`maxIterations`, default 10), 0..100. */
+  readonly maxIterations?: number;
 }
 
 /** One of the two boundaries `toxicityBoundary` brackets the target with. */
 export interface ToxicityBoundaryEdge {
   /** Stop at look i when events exceed `boundary[i]`. */
   readonly boundary: readonly number[];
-  /** Exact operating characteristics of `boundary` over the grid pLow..pHigh. */
+  /** Exact operating characteristics of `boundary` over the grid acceptableRate..unacceptableRate. */
   readonly operatingCharacteristics: OperatingCharacteristics;
 }
 
@@ -66,13 +66,13 @@ export interface ToxicityBoundary {
  * computed exactly as R's `clinfun::toxbdry` (clinfun 1.1.5, internal `getBoundary`).
  *
  * Method: for a nominal level a, the boundary at look i (n_i patients, information fraction
- * t_i = n_i / n_K) is b_i(a) = qbinom(1 - pnorm(qnorm(a) / t_i^delta), n_i, pLow): stop when
+ * t_i = n_i / n_K) is b_i(a) = qbinom(1 - pnorm(qnorm(a) / t_i^delta), n_i, acceptableRate): stop when
  * events > b_i. delta = 0 gives a Pocock-type boundary (the same per-look level), 0.5 an
  * O'Brien-Fleming-type one. The level a is searched so that the exact crossing probability
- * (the recursion of {@link boundaryOperatingCharacteristics}) at pLow reaches cP0 (priority
- * 'null'; at pHigh and cP1 for 'alt'): start from a0 = cP0 / K and a1 = cP0, (for 'alt',
- * halve a0 while it still crosses more than cP1), multiply a1 by 1.4 until it reaches the
- * target, then bisect (interpolate once a1 - a0 <= 0.01) at most niter + 1 times while the
+ * (the recursion of {@link boundaryOperatingCharacteristics}) at acceptableRate reaches stopProbabilityAcceptable (priority
+ * 'null'; at unacceptableRate and stopProbabilityUnacceptable for 'alt'): start from a0 = stopProbabilityAcceptable / K and a1 = stopProbabilityAcceptable, (for 'alt',
+ * halve a0 while it still crosses more than stopProbabilityUnacceptable), multiply a1 by 1.4 until it reaches the
+ * target, then bisect (interpolate once a1 - a0 <= 0.01) at most maxIterations + 1 times while the
  * two boundaries differ by more than one event in total. Because the boundary is discrete the
  * target is bracketed, not met: `lower` (clinfun's `lo.bdry`, from a1) crosses at or just above
  * the target, `upper` (`hi.bdry`, from a0) just below it.
@@ -85,78 +85,138 @@ export interface ToxicityBoundary {
  *
  * @param options - see {@link ToxicityBoundaryOptions}.
  * @returns the looks, the `lower` and `upper` boundaries with their operating characteristics
- *   over `ngrid` rates from pLow to pHigh, and clinfun's small-sample warning (or null).
+ *   over `gridSize` rates from acceptableRate to unacceptableRate, and clinfun's small-sample warning (or null).
  * @throws {TypeError} when an argument has the wrong type.
- * @throws {RangeError} when pLow or pHigh is outside (0, 1), pLow >= pHigh, cP0 or cP1 is
+ * @throws {RangeError} when acceptableRate or unacceptableRate is outside (0, 1), acceptableRate >= unacceptableRate, stopProbabilityAcceptable or stopProbabilityUnacceptable is
  *   outside (0, 1), delta is outside [0, 0.5], looks has fewer than two entries, does not
- *   increase or ends above 1,000 patients, ngrid is outside 2..200, niter outside 0..100, or
+ *   increase or ends above 1,000 patients, gridSize is outside 2..200, maxIterations outside 0..100, or
  *   no boundary can reach the target with these looks (where R would fail with NaNs). The
  *   limits bound the work (docs/limits.md): the largest case allowed takes a few seconds.
  * @example
- * const tb = toxicityBoundary({ pLow: 0.2, pHigh: 0.35, looks: [20, 40, 60, 75] });
+ * const tb = toxicityBoundary({ acceptableRate: 0.2, unacceptableRate: 0.35, looks: [20, 40, 60, 75] });
  * tb.lower.boundary; // => [7, 12, 17, 20]   (clinfun::toxbdry(0.2, 0.35, c(20, 40, 60, 75)))
  * tb.upper.boundary; // => [7, 12, 17, 21]
  */
 export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoundary {
+  const settings = readOptions(options);
+  const { acceptableRate, unacceptableRate, looks, gridSize } = settings;
+  const { stopProbabilityAcceptable, stopProbabilityUnacceptable, delta, priority } = settings;
+  const last = looks[looks.length - 1]!;
+  const { r0, r1, oc0, oc1 } = searchBoundaries(settings);
+  // R: seq(pLo, pHi, length = gridSize) is c(from, from + (1:(gridSize - 2)) * (del / n1), to).
+  const step = (unacceptableRate - acceptableRate) / (gridSize - 1);
+  const grid = Array.from({ length: gridSize }, (_, k) =>
+    k === 0 ? acceptableRate : k === gridSize - 1 ? unacceptableRate : acceptableRate + k * step,
+  );
+  const onGrid = (maxAllowed: readonly number[]): OperatingCharacteristics =>
+    boundaryOperatingCharacteristics({ looks, maxAllowed, rates: grid });
+  const tooSmall =
+    (pc0(oc1) > stopProbabilityAcceptable && pc0(oc0) > stopProbabilityAcceptable) ||
+    (oc1.crossProbability[1]! < stopProbabilityUnacceptable &&
+      oc0.crossProbability[1]! < stopProbabilityUnacceptable);
+  return {
+    looks: [...looks],
+    lower: { boundary: r1, operatingCharacteristics: onGrid(r1) },
+    upper: { boundary: r0, operatingCharacteristics: onGrid(r0) },
+    delta,
+    priority,
+    warning: tooSmall
+      ? `Max sample size ${last} may be small for the specified stopping probabilities`
+      : null,
+  };
+}
+
+/** The options of {@link toxicityBoundary} with their defaults, checked. */
+function readOptions(options: ToxicityBoundaryOptions): Required<ToxicityBoundaryOptions> {
   assertObject('options', options);
   const {
-    pLow,
-    pHigh,
+    acceptableRate,
+    unacceptableRate,
     looks,
-    cP0 = 0.1,
-    cP1 = 0.9,
+    stopProbabilityAcceptable = 0.1,
+    stopProbabilityUnacceptable = 0.9,
     delta = 0,
     priority = 'null',
-    ngrid = 6,
-    niter = 10,
+    gridSize = 6,
+    maxIterations = 10,
   } = options;
-  assertRatePair('pLow', pLow, 'pHigh', pHigh);
-  assertLooks('looks', looks, 2, MAX_LOOK_PATIENTS);
-  assertOpenUnitInterval('cP0', cP0);
-  assertOpenUnitInterval('cP1', cP1);
-  assertFiniteNumber('delta', delta);
+  assertRatePair(
+    'options.acceptableRate',
+    acceptableRate,
+    'options.unacceptableRate',
+    unacceptableRate,
+  );
+  assertLooks('options.looks', looks, 2, MAX_LOOK_PATIENTS);
+  assertOpenUnitInterval('options.stopProbabilityAcceptable', stopProbabilityAcceptable);
+  assertOpenUnitInterval('options.stopProbabilityUnacceptable', stopProbabilityUnacceptable);
+  assertFiniteNumber('options.delta', delta);
   if (delta < 0 || delta > 0.5) {
-    throw new RangeError(`delta must be in [0, 0.5]. Value: ${describeValue(delta)}.`);
+    throw new RangeError(`options.delta must be in [0, 0.5]. Value: ${describeValue(delta)}.`);
   }
-  assertOneOf('priority', priority, ['null', 'alt'] as const);
-  assertInteger('ngrid', ngrid, 2);
-  if (ngrid > MAX_RATES) {
-    throw new RangeError(`ngrid must be <= ${MAX_RATES}. Value: ${describeValue(ngrid)}.`);
+  assertOneOf('options.priority', priority, ['null', 'alt'] as const);
+  assertInteger('options.gridSize', gridSize, 2);
+  if (gridSize > MAX_RATES) {
+    throw new RangeError(
+      `options.gridSize must be <= ${MAX_RATES}. Value: ${describeValue(gridSize)}.`,
+    );
   }
-  assertInteger('niter', niter, 0);
-  if (niter > MAX_SEARCH_STEPS) {
-    throw new RangeError(`niter must be <= ${MAX_SEARCH_STEPS}. Value: ${describeValue(niter)}.`);
+  assertInteger('options.maxIterations', maxIterations, 0);
+  if (maxIterations > MAX_SEARCH_STEPS) {
+    throw new RangeError(
+      `maxIterations must be <= ${MAX_SEARCH_STEPS}. Value: ${describeValue(maxIterations)}.`,
+    );
   }
+  return {
+    acceptableRate,
+    unacceptableRate,
+    looks,
+    stopProbabilityAcceptable,
+    stopProbabilityUnacceptable,
+    delta,
+    priority,
+    gridSize,
+    maxIterations,
+  };
+}
 
+/**
+ * The boundaries `upper` (r0, from the level a0) and `lower` (r1, from a1) that bracket the
+ * target, with their crossing probabilities at acceptableRate and unacceptableRate (oc0, oc1).
+ */
+interface Bracket {
+  readonly r0: number[];
+  readonly r1: number[];
+  readonly oc0: OperatingCharacteristics;
+  readonly oc1: OperatingCharacteristics;
+}
+
+/** clinfun's search for the nominal level (see {@link toxicityBoundary}'s Method). */
+function searchBoundaries(settings: Required<ToxicityBoundaryOptions>): Bracket {
+  const { acceptableRate, unacceptableRate, looks, delta, priority, maxIterations } = settings;
+  const { stopProbabilityAcceptable, stopProbabilityUnacceptable } = settings;
   const nLooks = looks.length;
   const last = looks[nLooks - 1]!;
-  // R: seq(pLo, pHi, length = ngrid) is c(from, from + (1:(ngrid - 2)) * (del / n1), to).
-  const step = (pHigh - pLow) / (ngrid - 1);
-  const grid = Array.from({ length: ngrid }, (_, k) =>
-    k === 0 ? pLow : k === ngrid - 1 ? pHigh : pLow + k * step,
-  );
-  const shape = looks.map((n) => (n / last) ** delta);
-  const boundaryAt = (alpha: number): number[] => {
-    const z = normalQuantile(alpha, 0, 1);
-    return looks.map((n, i) => binomialQuantile(1 - normalCdf(z / shape[i]!, 0, 1), n, pLow));
-  };
-  // The search reads the crossing probabilities at pLow and pHigh only (the ends of the grid):
-  // computed there alone, the whole grid's only for the two boundaries returned. The numbers
-  // are the same (each rate's recursion is separate); the cost no longer grows with ngrid.
+  const boundaryAt = boundaryAtLevel(looks, delta, acceptableRate);
+  // The search reads the crossing probabilities at acceptableRate and unacceptableRate only
+  // (the ends of the grid): computed there alone, the whole grid's only for the two boundaries
+  // returned. The numbers are the same (each rate's recursion is separate); the cost no longer
+  // grows with gridSize.
   const crossing = (maxAllowed: readonly number[]): OperatingCharacteristics =>
-    boundaryOperatingCharacteristics({ looks, maxAllowed, p: [pLow, pHigh] });
-  const onGrid = (maxAllowed: readonly number[]): OperatingCharacteristics =>
-    boundaryOperatingCharacteristics({ looks, maxAllowed, p: grid });
+    boundaryOperatingCharacteristics({
+      looks,
+      maxAllowed,
+      rates: [acceptableRate, unacceptableRate],
+    });
 
   const priorityNull = priority === 'null';
-  const target = priorityNull ? cP0 : cP1;
+  const target = priorityNull ? stopProbabilityAcceptable : stopProbabilityUnacceptable;
   const at = priorityNull ? 0 : 1;
   const pc = (oc: OperatingCharacteristics): number => oc.crossProbability[at]!;
 
-  let alpha0 = cP0 / nLooks;
+  let alpha0 = stopProbabilityAcceptable / nLooks;
   let r0 = boundaryAt(alpha0);
   let oc0 = crossing(r0);
-  let alpha1 = cP0;
+  let alpha1 = stopProbabilityAcceptable;
   let r1 = boundaryAt(alpha1);
   let oc1 = crossing(r1);
   if (!priorityNull) {
@@ -177,14 +237,14 @@ export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoun
     if (alpha1 >= 1) {
       // R goes on to qnorm(alpha > 1) = NaN and fails; say why instead.
       throw new RangeError(
-        `looks: even stopping at the first event cannot reach a crossing probability of ${target} at ${priorityNull ? 'pLow' : 'pHigh'} = ${priorityNull ? pLow : pHigh} with at most ${last} patients. Value: ${describeValue(looks)}.`,
+        `looks: even stopping at the first event cannot reach a crossing probability of ${target} at ${priorityNull ? 'acceptableRate' : 'unacceptableRate'} = ${priorityNull ? acceptableRate : unacceptableRate} with at most ${last} patients. Value: ${describeValue(looks)}.`,
       );
     }
     r1 = boundaryAt(alpha1);
     oc1 = crossing(r1);
   }
   let iter = 0;
-  while (sum(r0) - sum(r1) > 1 && iter <= niter) {
+  while (sum(r0) - sum(r1) > 1 && iter <= maxIterations) {
     iter += 1;
     let alpha =
       alpha1 - alpha0 > 0.01
@@ -204,18 +264,25 @@ export function toxicityBoundary(options: ToxicityBoundaryOptions): ToxicityBoun
       oc1 = oc;
     }
   }
-  const tooSmall =
-    (pc0(oc1) > cP0 && pc0(oc0) > cP0) ||
-    (oc1.crossProbability[1]! < cP1 && oc0.crossProbability[1]! < cP1);
-  return {
-    looks: [...looks],
-    lower: { boundary: r1, operatingCharacteristics: onGrid(r1) },
-    upper: { boundary: r0, operatingCharacteristics: onGrid(r0) },
-    delta,
-    priority,
-    warning: tooSmall
-      ? `Max sample size ${last} may be small for the specified stopping probabilities`
-      : null,
+  return { r0, r1, oc0, oc1 };
+}
+
+/**
+ * The boundary of a nominal level a: b_i(a) = qbinom(1 - pnorm(qnorm(a) / t_i^delta), n_i,
+ * acceptableRate), with t_i = n_i / n_K (clinfun's getBoundary).
+ */
+function boundaryAtLevel(
+  looks: readonly number[],
+  delta: number,
+  acceptableRate: number,
+): (alpha: number) => number[] {
+  const last = looks[looks.length - 1]!;
+  const shape = looks.map((n) => (n / last) ** delta);
+  return (alpha) => {
+    const z = normalQuantile(alpha, 0, 1);
+    return looks.map((n, i) =>
+      binomialQuantile(1 - normalCdf(z / shape[i]!, 0, 1), n, acceptableRate),
+    );
   };
 }
 

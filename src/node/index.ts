@@ -4,8 +4,9 @@ export {
   COHORT_CSV_FILE_NAMES,
   type CohortSource,
   MAX_INPUT_BYTES,
-  type ReadCohortResult,
-  readCohort,
-  readCohortOrThrow,
-} from './read-cohort.js';
+  parseCohortFile,
+  type ValidateCohortFileOptions,
+  type ValidateCohortFileResult,
+  validateCohortFile,
+} from './validate-cohort-file.js';
 export { type ReportFormat, type WriteReportOptions, writeReport } from './write-report.js';

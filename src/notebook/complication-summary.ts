@@ -30,7 +30,7 @@ export function complicationSummary(
       summary.rows
         .map(
           (r) =>
-            `${r.label}: ${r.count}/${r.n} ${percent(r.rate)} (${percentInterval(r.lower, r.upper)})`,
+            `${r.label}: ${r.count}/${r.n} ${percent(r.estimate)} (${percentInterval(r.lower, r.upper)})`,
         )
         .join('\n'),
     html: () => blocksToHtml(complicationBlocks(summary)),

@@ -1,5 +1,6 @@
-// slnd-stats/notebook: everything the main entry exports, with display for notebooks, plus the
-// report's renderings (HTML, Markdown, text). One import gives results their display:
+// slnd-stats/notebook: everything the main entry and slnd-stats/csv export, with display for
+// notebooks, plus the report's renderings (HTML, Markdown, text). One import gives results their
+// display and reads CSV exports:
 //
 //   import * as slnd from 'slnd-stats/notebook';
 //   slnd.kaplanMeier(records); // Deno's Jupyter kernel shows the curve and its table
@@ -11,6 +12,7 @@
 // carries this module's code.
 
 export * from '../index.js';
+export * from '../input/index.js';
 export type { Block } from '../render/block.js';
 export { reportDocument } from '../render/report-document.js';
 export { blocksToHtml, reportToHtml } from '../render/report-html.js';

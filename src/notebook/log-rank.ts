@@ -29,7 +29,7 @@ function blocks(test: LogRankResult): Block[] {
     },
     {
       kind: 'paragraph',
-      text: `Chisq = ${fixed(test.chiSquare, 3)} on ${test.df} degrees of freedom, p = ${test.pValue === null ? 'NA' : test.pValue.toPrecision(4)}`,
+      text: `Chisq = ${fixed(test.statistic, 3)} on ${test.df} degrees of freedom, p = ${test.pValue === null ? 'NA' : test.pValue.toPrecision(4)}`,
     },
   ];
 }

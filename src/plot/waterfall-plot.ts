@@ -22,7 +22,7 @@ import {
 /** One patient's bar of {@link waterfallPlot}. */
 export interface WaterfallBar {
   /** Patient identifier: the bar's tooltip, and its axis label when there are at most 40 bars. */
-  readonly id: string;
+  readonly patientId: string;
   /** Percent change of PSA from the pre-sLND value (e.g. 6 weeks after sLND): >= -100. */
   readonly percentChange: number;
   /**
@@ -68,7 +68,7 @@ const MAX_CLAMP_AT = 1_000_000;
  * are written under the bars only when there are at most 40 (cut to 16 characters). The
  * output is deterministic (coordinates rounded to 2 decimals; ids derive from `idPrefix`).
  *
- * @param bars One `{ id, percentChange, undetectable? }` per patient; may be empty.
+ * @param bars One `{ patientId, percentChange, undetectable? }` per patient; may be empty.
  * @param options Size (`width` 720, `height` 420), `title`, `xLabel` ("Patients, by PSA
  *   change"), `yLabel` ("Change from pre-sLND PSA (%)"), `referenceLines`, `clampAt`, `showIds`
  *   and `idPrefix` (default "slnd-waterfall").
@@ -80,9 +80,9 @@ const MAX_CLAMP_AT = 1_000_000;
  *   [-100, clampAt], or a size too small or above 40,000 pixels (`MAX_PLOT_SIZE`).
  * @example
  * const svg = waterfallPlot([
- *   { id: 'P01', percentChange: -95, undetectable: true },
- *   { id: 'P02', percentChange: 40 },
- *   { id: 'P03', percentChange: -60 },
+ *   { patientId: 'P01', percentChange: -95, undetectable: true },
+ *   { patientId: 'P02', percentChange: 40 },
+ *   { patientId: 'P03', percentChange: -60 },
  * ]);
  * svg.includes('<title>P02: +40%</title>'); // => true
  */
@@ -147,7 +147,8 @@ export function waterfallPlot(
   const top = legendTop + key.height + (anyClipped ? 22 : 12);
   // A loop, not Math.max(...bars): spreading a data-sized array into a call overflows the stack.
   let widestId = 0;
-  if (showIds) for (const b of sorted) widestId = Math.max(widestId, textWidth(shortId(b.id), 11));
+  if (showIds)
+    for (const b of sorted) widestId = Math.max(widestId, textWidth(shortId(b.patientId), 11));
   const idSpace = showIds ? widestId + 12 : 8;
   const bottom = idSpace + 30;
   const box: PlotBox = { left, top, right: width - right, bottom: height - bottom };
@@ -176,7 +177,7 @@ export function waterfallPlot(
     const h = Math.max(Math.abs(py - zero), 1);
     const x0 = x(i)!;
     const tip =
-      `${b.id}: ${signed(b.percentChange)}%` +
+      `${b.patientId}: ${signed(b.percentChange)}%` +
       (b.undetectable ? ' (undetectable PSA: a bound)' : '') +
       (clipped ? ` (drawn cut at +${formatNumber(clampAt)}%)` : '');
     rects.push(
@@ -223,7 +224,7 @@ export function waterfallPlot(
             fill: '#333333',
             transform: `rotate(-90 ${formatNumber(lx)} ${formatNumber(ly)})`,
           },
-          shortId(b.id),
+          shortId(b.patientId),
         ),
       );
     }
@@ -308,8 +309,8 @@ function readBars(bars: unknown): WaterfallBar[] {
   assertArray('bars', bars);
   return bars.map((b, i) => {
     assertObject(`bars[${i}]`, b);
-    const { id, percentChange, undetectable } = b as Record<string, unknown>;
-    assertString(`bars[${i}].id`, id);
+    const { patientId, percentChange, undetectable } = b as Record<string, unknown>;
+    assertString(`bars[${i}].patientId`, patientId);
     assertFiniteNumber(`bars[${i}].percentChange`, percentChange);
     if (percentChange < -100) {
       throw new RangeError(
@@ -317,7 +318,7 @@ function readBars(bars: unknown): WaterfallBar[] {
       );
     }
     return {
-      id,
+      patientId,
       percentChange,
       undetectable: readBoolean(`bars[${i}].undetectable`, undetectable, false),
     };

@@ -6,7 +6,7 @@ import type { IsoDate, Patient, PsaMeasurement } from '../model/types.js';
 /** Options of {@link psaAtLandmark}. */
 export interface PsaLandmarkOptions {
   /** Landmark, in days after the sLND (default 42: 6 weeks). */
-  readonly days?: number;
+  readonly landmarkDays?: number;
   /** Largest distance from the landmark, in days, a value may have (default 14). */
   readonly toleranceDays?: number;
 }
@@ -14,7 +14,7 @@ export interface PsaLandmarkOptions {
 /** Result of {@link psaAtLandmark}. Absent values are null, never guessed. */
 export interface PsaLandmarkResult {
   readonly patientId: string;
-  /** surgery date + `days`. */
+  /** surgery date + `landmarkDays`. */
   readonly targetDate: IsoDate;
   /**
    * The value closest to the target within the tolerance (the earlier one on a tie), among the
@@ -42,7 +42,7 @@ export const BASELINE_WINDOW_DAYS = 90;
 
 /**
  * The PSA at a landmark after the sLND: the protocol's primary endpoint is the PSA 6 weeks
- * (42 days) after surgery. Takes the measurement closest to surgery + `days` within
+ * (42 days) after surgery. Takes the measurement closest to surgery + `landmarkDays` within
  * +-`toleranceDays` (a tie goes to the earlier one), with the pre-sLND baseline (the last value
  * on or before the surgery date, within 90 days before it) and the percent change from it.
  *
@@ -52,7 +52,7 @@ export const BASELINE_WINDOW_DAYS = 90;
  * value, and `reason` says so.
  *
  * @param patient - a patient (see `parseCohort`).
- * @param options - landmark `days` (42) and `toleranceDays` (14).
+ * @param options - `landmarkDays` (42) and `toleranceDays` (14).
  * @throws {TypeError|RangeError} when the patient's dates or PSA values are malformed, or an
  *   option is not an integer >= 0 (naming it).
  * @example
@@ -68,8 +68,8 @@ export function psaAtLandmark(
 ): PsaLandmarkResult {
   assertPatientSeries('patient', patient);
   assertObject('options', options);
-  const { days = 42, toleranceDays = 14 } = options;
-  assertInteger('options.days', days, 0);
+  const { landmarkDays = 42, toleranceDays = 14 } = options;
+  assertInteger('options.landmarkDays', landmarkDays, 0);
   assertInteger('options.toleranceDays', toleranceDays, 0);
 
   const adt = patient.adtStartDate;
@@ -79,7 +79,7 @@ export function psaAtLandmark(
   let baseline: PsaMeasurement | null = null;
   for (const m of patient.psa) {
     const after = daysBetween(patient.surgeryDate, m.date);
-    const distance = Math.abs(after - days);
+    const distance = Math.abs(after - landmarkDays);
     if (distance <= toleranceDays && adt !== undefined && m.date >= adt) {
       onAdtInWindow ??= m;
     } else if (
@@ -107,12 +107,12 @@ export function psaAtLandmark(
   if (best === null) {
     reason =
       onAdtInWindow === null || adt === undefined
-        ? `no PSA within day ${days} +- ${toleranceDays} after the sLND`
-        : `on ADT since day ${daysBetween(patient.surgeryDate, adt)}: every PSA within day ${days} +- ${toleranceDays} was drawn on or after the ADT start`;
+        ? `no PSA within day ${landmarkDays} +- ${toleranceDays} after the sLND`
+        : `on ADT since day ${daysBetween(patient.surgeryDate, adt)}: every PSA within day ${landmarkDays} +- ${toleranceDays} was drawn on or after the ADT start`;
   }
   return {
     patientId: patient.id,
-    targetDate: addDaysIso(patient.surgeryDate, days),
+    targetDate: addDaysIso(patient.surgeryDate, landmarkDays),
     measurement: best === null ? null : { ...best },
     reason,
     daysAfterSurgery: best === null ? null : daysBetween(patient.surgeryDate, best.date),

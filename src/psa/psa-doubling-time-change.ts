@@ -7,6 +7,19 @@ import { type PsaDoublingTimeResult, psaDoublingTime } from './psa-doubling-time
 import { psaNadir } from './psa-nadir.js';
 import type { PsaSelectionOptions } from './select-measurements.js';
 
+/**
+ * Why a patient of each category is not in the paired comparison of slopes
+ * (`psaDoublingTimeComparison`), in a few words: the report's patient flow and tables say it.
+ */
+export const PSA_DOUBLING_TIME_LEFT_OUT: Readonly<Record<PsaDoublingTimeChangeCategory, string>> = {
+  slowed: 'slowed without a post-sLND slope',
+  accelerated: 'accelerated without a post-sLND slope',
+  'no-post-rise': 'not rising after sLND (no post-sLND slope)',
+  'rising-below-threshold': 'rising below 0.2 ng/mL (no post-sLND slope)',
+  'too-few-values': 'too few post-sLND values',
+  'not-evaluable': 'no pre-sLND slope',
+};
+
 /** Options of {@link psaDoublingTimeChange}. */
 export interface PsaDoublingTimeChangeOptions extends Omit<PsaSelectionOptions, 'from' | 'to'> {
   /** End of the post-sLND window, in days after surgery (default 730: 2 years). */

@@ -79,7 +79,7 @@ export function proportionalHazardsTest(
   const order = Int32Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => (strata === null ? 0 : strata[a]! - strata[b]!) || time[a]! - time[b]! || a - b,
   );
-  const { u, imat } = zphScore(time, event, x, eta, strata, g, efron, order);
+  const { u, imat } = zphScore({ time, event, x, eta, stratum: strata, g, efron, order });
   // the first p components of u are the fit's score, 0 at the estimate: set to 0 as cox.zph
   const test = (keep: readonly number[]): number => {
     const sub = keep.map((r) => keep.map((c) => imat[r]![c]!));

@@ -33,6 +33,6 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
 }
 
 /** `3/40 (7.5%)`: a count out of n with its percentage. */
-export function countOf(count: number, n: number, rate: number | null): string {
-  return `${count}/${n} (${percent(rate)})`;
+export function countOf(count: number, n: number, estimate: number | null): string {
+  return `${count}/${n} (${percent(estimate)})`;
 }

@@ -1,4 +1,5 @@
 import type { TrialReport } from '../report/trial-report.js';
+import type { Proportion } from '../stats/estimate.js';
 import { fixed, percent } from './format.js';
 import { safetyHeadline } from './sections/safety.js';
 import { notEstimableText } from './sections/survival.js';
@@ -15,13 +16,8 @@ import { notEstimableText } from './sections/survival.js';
  */
 export function reportSummary(report: TrialReport): string {
   const rows: [string, string][] = [];
-  const rate = (r: {
-    count: number;
-    n: number;
-    rate: number | null;
-    lower: number | null;
-    upper: number | null;
-  }) => `${r.count}/${r.n} ${percent(r.rate)} (95% CI ${percent(r.lower)} to ${percent(r.upper)})`;
+  const rate = (r: Proportion) =>
+    `${r.count}/${r.n} ${percent(r.estimate)} (95% CI ${percent(r.lower)} to ${percent(r.upper)})`;
   const comp = report.complications;
   for (const [key, label] of [
     ['any', 'Any complication, 90 days'],

@@ -1,20 +1,46 @@
-import { assertArray, assertObject, assertOneOf, assertString } from '../_lib/assert.js';
+import {
+  assertArray,
+  assertInteger,
+  assertObject,
+  assertOneOf,
+  assertString,
+} from '../_lib/assert.js';
 import { complicationSummary } from '../complications/complication-summary.js';
 import { assertPatient } from '../model/assert-series.js';
-import { DAYS_PER_MONTH, daysBetween } from '../model/iso-date.js';
-import type { IsoDate, Patient } from '../model/types.js';
+import { cohortAsOf } from '../model/cohort-as-of.js';
+import { assertIsoDate, DAYS_PER_MONTH, daysBetween } from '../model/iso-date.js';
+import type { IsoDate, NotOperatedPatient, Patient, Screening } from '../model/types.js';
 import type { CastrationResistanceDefinition } from '../psa/detect-castration-resistance.js';
+import { psaDoublingTimeChange } from '../psa/psa-doubling-time-change.js';
+import { psaResponse } from '../psa/psa-response.js';
+import { type Endpoint, endpointData } from '../survival/endpoint-data.js';
 import { medianFollowUp } from '../survival/median-follow-up.js';
 import { VERSION } from '../version.js';
+import { baselineSection } from './baseline-section.js';
+import { byResponseSection } from './by-response-section.js';
 import { castrationResistanceSection } from './castration-resistance-section.js';
-import { cohortAsOf } from './cohort-as-of.js';
 import { doublingTimeSection } from './doubling-time-section.js';
 import { type EndpointSpec, endpointSection } from './endpoint-section.js';
+import { flowSection } from './flow-section.js';
+import { followUpCompleteness } from './follow-up-completeness.js';
+import { individualSection } from './individual-section.js';
 import { landmarkSection } from './landmark-section.js';
+import { predictorsSection } from './predictors-section.js';
 import { reportMethods } from './report-methods.js';
 import { safetySection } from './safety-section.js';
+import {
+  hormoneTherapyRecords,
+  recurrenceRecords,
+  SECONDARY_ENDPOINTS,
+  secondaryExclusions,
+} from './secondary-endpoint-data.js';
 import { DEFAULT_STOPPING_RULE, stoppingRuleFromSpec } from './stopping-rule-spec.js';
-import type { ExcludedPatient, ReportSetting, TrialReport } from './trial-report.js';
+import {
+  type ExcludedPatient,
+  PREDICTORS_LIMIT,
+  type ReportSetting,
+  type TrialReport,
+} from './trial-report.js';
 
 export { type EndpointSpec, LANDMARK_DAYS, RISK_DAYS } from './endpoint-section.js';
 
@@ -38,6 +64,13 @@ export interface TrialReportOptions {
   readonly title?: string;
   /** Patients set aside before the analysis, listed at the top of the report. */
   readonly excluded?: readonly ExcludedPatient[];
+  /**
+   * Enrolled patients who were not operated (the cohort's `notOperated`, see `validateCohort`),
+   * counted by reason in the patient flow.
+   */
+  readonly notOperated?: readonly NotOperatedPatient[];
+  /** The screening log (the cohort's `screening`): patients assessed and excluded by reason. */
+  readonly screening?: Screening;
 }
 
 /**
@@ -99,6 +132,103 @@ export function buildTrialReport(
   patients: readonly Patient[],
   options: TrialReportOptions = {},
 ): TrialReport {
+  const checked = readOptions(patients, options);
+  const { castrationResistance, castrationResistanceDefinition } = checked;
+  const cut = cohortAsOf(patients, options.asOf);
+  const cohort = cut.patients;
+  const ruleIsDefault = options.rule === undefined;
+  const rule = stoppingRuleFromSpec(options.rule ?? DEFAULT_STOPPING_RULE);
+  const crpc = castrationResistanceSection(
+    cohort,
+    castrationResistance,
+    castrationResistanceDefinition,
+  );
+  const crpcWords =
+    castrationResistance === 'recorded'
+      ? 'date as recorded'
+      : `date derived from PSA and testosterone, ${castrationResistanceDefinition.toUpperCase()} definition`;
+  // Each patient's 6-week response and doubling-time change are computed once, for every
+  // section that reads them.
+  const responses = cohort.map((p) => psaResponse(p));
+  const changes = cohort.map((p) => psaDoublingTimeChange(p));
+  const registered = reportEndpoints(crpcWords).map((spec) => {
+    const of = spec.endpoint === 'castration-resistance' ? crpc.patients : cohort;
+    const endpoint = spec.endpoint as Endpoint;
+    const records = endpointData(of, endpoint);
+    const competing = spec.competingRisk
+      ? endpointData(of, endpoint, { competingRisk: true })
+      : null;
+    return { spec, records, section: endpointSection(spec, records, competing) };
+  });
+  const survival = registered.map((r) => r.section);
+  const recurrences = recurrenceRecords(cohort, responses);
+  const complications = complicationSummary(cohort);
+  const psaLandmark = landmarkSection(responses);
+  const psaDoublingTime = doublingTimeSection(changes);
+  const responseById = new Map(responses.map((r) => [r.patientId, r]));
+  const secondaryEndpoints = [
+    endpointSection(SECONDARY_ENDPOINTS[0]!, recurrences),
+    endpointSection(SECONDARY_ENDPOINTS[1]!, hormoneTherapyRecords(cohort)),
+  ];
+  const leftOut = secondaryExclusions(cohort, responses);
+
+  return {
+    title: checked.title,
+    libraryVersion: VERSION,
+    asOf: cut.asOf,
+    source: null,
+    settings: reportSettings(
+      options,
+      cut.asOf,
+      rule.spec,
+      castrationResistance,
+      castrationResistanceDefinition,
+    ),
+    excluded: checked.excluded,
+    cohort: cohortSection(cohort, cut),
+    flow: flowSection({
+      asOf: cut.asOf,
+      operated: cohort.length,
+      notYetOperated: cut.notYetOperated,
+      notOperated: checked.notOperated,
+      screening: options.screening,
+      excluded: checked.excluded,
+      complications,
+      psaLandmark,
+      psaDoublingTime,
+      survival,
+      secondary: [
+        { endpoint: secondaryEndpoints[0]!, leftOut: leftOut.recurrence },
+        { endpoint: secondaryEndpoints[1]!, leftOut: leftOut.hormoneTherapy },
+      ],
+    }),
+    baseline: baselineSection(cohort, responses, changes),
+    complications,
+    safety: safetySection(cohort, rule, ruleIsDefault, cut.asOf),
+    psaLandmark,
+    psaDoublingTime,
+    castrationResistance: crpc.section,
+    survival,
+    secondaryEndpoints,
+    byResponse: registered.map((r) => byResponseSection(r.section, r.records, responseById)),
+    predictors:
+      cohort.length > PREDICTORS_LIMIT
+        ? []
+        : predictorsSection(
+            cohort,
+            responses,
+            changes,
+            registered
+              .filter((r) => r.spec.competingRisk)
+              .map((r) => ({ label: r.spec.label, records: r.records })),
+          ),
+    individual: individualSection(cohort, recurrences),
+    methods: reportMethods(crpc.section.description),
+  };
+}
+
+/** The options checked, with their defaults: what every rendering writes is checked here. */
+function readOptions(patients: readonly Patient[], options: TrialReportOptions) {
   assertArray('patients', patients);
   // Each patient is checked field by field, so a malformed one is named (`patients[0].id must
   // be a string`) rather than failing deep inside an analysis (`[{}]` gave "Cannot read
@@ -119,20 +249,45 @@ export function buildTrialReport(
     'eau',
     'pcwg3',
   ]);
-  const cut = cohortAsOf(patients, options.asOf);
-  const cohort = cut.patients;
-  const ruleIsDefault = options.rule === undefined;
-  const rule = stoppingRuleFromSpec(options.rule ?? DEFAULT_STOPPING_RULE);
-  const crpc = castrationResistanceSection(
-    cohort,
-    castrationResistance,
-    castrationResistanceDefinition,
-  );
-  const crpcWords =
-    castrationResistance === 'recorded'
-      ? 'date as recorded'
-      : `date derived from PSA and testosterone, ${castrationResistanceDefinition.toUpperCase()} definition`;
+  const notOperated = readNotOperated(options.notOperated ?? []);
+  if (options.screening !== undefined) readScreening(options.screening);
+  return { castrationResistance, castrationResistanceDefinition, title, excluded, notOperated };
+}
 
+/** `options.notOperated` checked (`{ id, reason, enrollmentDate? }[]`). */
+function readNotOperated(value: unknown): readonly NotOperatedPatient[] {
+  assertArray('options.notOperated', value);
+  value.forEach((entry, i) => {
+    const where = `options.notOperated[${i}]`;
+    assertObject(where, entry);
+    const { id, reason, enrollmentDate } = entry as Record<string, unknown>;
+    assertString(`${where}.id`, id);
+    assertString(`${where}.reason`, reason);
+    if (enrollmentDate !== undefined) assertIsoDate(`${where}.enrollmentDate`, enrollmentDate);
+  });
+  return value as readonly NotOperatedPatient[];
+}
+
+/** `options.screening` checked (`{ assessed, excluded: { reason, count }[] }`). */
+function readScreening(value: unknown): void {
+  assertObject('options.screening', value);
+  const { assessed, excluded } = value as Record<string, unknown>;
+  assertInteger('options.screening.assessed', assessed, 0);
+  assertArray('options.screening.excluded', excluded);
+  excluded.forEach((entry, i) => {
+    const where = `options.screening.excluded[${i}]`;
+    assertObject(where, entry);
+    const { reason, count } = entry as Record<string, unknown>;
+    assertString(`${where}.reason`, reason);
+    assertInteger(`${where}.count`, count, 0);
+  });
+}
+
+/** The cohort at the data cut: size, dates of surgery, follow-up and its completeness. */
+function cohortSection(
+  cohort: readonly Patient[],
+  cut: { readonly asOf: IsoDate; readonly notYetOperated: readonly string[] },
+): TrialReport['cohort'] {
   const surgeries = cohort.map((p) => p.surgeryDate).sort();
   const followUp = {
     time: cohort.map((p) => daysBetween(p.surgeryDate, p.deathDate ?? p.lastFollowUpDate)),
@@ -141,17 +296,40 @@ export function buildTrialReport(
   const fu = cohort.length > 0 ? medianFollowUp(followUp) : null;
   const toMonths = (d: number | null | undefined) =>
     d === null || d === undefined ? null : d / DAYS_PER_MONTH;
+  return {
+    n: cohort.length,
+    firstSurgery: surgeries[0] ?? null,
+    lastSurgery: surgeries[surgeries.length - 1] ?? null,
+    notYetOperated: [...cut.notYetOperated],
+    medianFollowUpMonths: {
+      estimate: toMonths(fu?.estimate),
+      lower: toMonths(fu?.lower),
+      upper: toMonths(fu?.upper),
+    },
+    followUpCompleteness: followUpCompleteness(cohort, cut.asOf),
+    deaths: followUp.event.filter((e) => e === 1).length,
+  };
+}
 
-  const settings: ReportSetting[] = [
+/** Every setting of the analysis, with whether it was given or defaulted. */
+function reportSettings(
+  options: TrialReportOptions,
+  asOf: IsoDate,
+  rule: string,
+  castrationResistance: string,
+  castrationResistanceDefinition: string,
+): ReportSetting[] {
+  const ruleIsDefault = options.rule === undefined;
+  return [
     {
       name: 'as-of',
-      value: cut.asOf,
+      value: asOf,
       defaulted: options.asOf === undefined,
       description: 'the data cut: nothing dated later is used (default: the latest last follow-up)',
     },
     {
       name: 'rule',
-      value: rule.spec,
+      value: rule,
       defaulted: ruleIsDefault,
       description: ruleIsDefault
         ? 'the safety stopping rule; none was given, so the library default was applied: the protocol should name its rule'
@@ -170,36 +348,6 @@ export function buildTrialReport(
       description: 'the definition of castration resistance the labs are checked against',
     },
   ];
-
-  return {
-    title,
-    libraryVersion: VERSION,
-    asOf: cut.asOf,
-    source: null,
-    settings,
-    excluded,
-    cohort: {
-      n: cohort.length,
-      firstSurgery: surgeries[0] ?? null,
-      lastSurgery: surgeries[surgeries.length - 1] ?? null,
-      notYetOperated: cut.notYetOperated,
-      medianFollowUpMonths: {
-        estimate: toMonths(fu?.estimate),
-        lower: toMonths(fu?.lower),
-        upper: toMonths(fu?.upper),
-      },
-      deaths: followUp.event.filter((e) => e === 1).length,
-    },
-    complications: complicationSummary(cohort),
-    safety: safetySection(cohort, rule, ruleIsDefault, cut.asOf),
-    psaLandmark: landmarkSection(cohort),
-    psaDoublingTime: doublingTimeSection(cohort),
-    castrationResistance: crpc.section,
-    survival: reportEndpoints(crpcWords).map((spec) =>
-      endpointSection(spec.endpoint === 'castration-resistance' ? crpc.patients : cohort, spec),
-    ),
-    methods: reportMethods(crpc.section.description),
-  };
 }
 
 /** `options.excluded` checked (`{ patientId: string | null, reasons: string[] }[]`) and copied. */

@@ -1,7 +1,6 @@
-import type { Patient } from '../model/types.js';
 import { cumulativeIncidence } from '../survival/cumulative-incidence.js';
 import { cumulativeIncidenceAt } from '../survival/cumulative-incidence-at.js';
-import { type Endpoint, type EndpointRecord, endpointData } from '../survival/endpoint-data.js';
+import type { EndpointRecord } from '../survival/endpoint-data.js';
 import { kaplanMeier } from '../survival/kaplan-meier.js';
 import { riskTable } from '../survival/risk-table.js';
 import { survivalAt } from '../survival/survival-at.js';
@@ -11,6 +10,7 @@ import type {
   EndpointReport,
   LandmarkIncidence,
   LandmarkSurvival,
+  ReportEndpoint,
 } from './trial-report.js';
 
 /** Days of the numbers at risk: every 6 months (whole days), the last on the 2-year horizon. */
@@ -21,7 +21,7 @@ export const LANDMARK_DAYS: readonly number[] = [365, 730];
 
 /** How one endpoint is named and defined in the report. */
 export interface EndpointSpec {
-  readonly endpoint: Endpoint;
+  readonly endpoint: ReportEndpoint;
   readonly label: string;
   readonly definition: string;
   /** Report the cumulative incidence with death as a competing event too. */
@@ -35,12 +35,13 @@ export interface EndpointSpec {
  * cumulative incidence with death as a competing event.
  */
 export function endpointSection(
-  cohort: readonly Patient[],
   spec: EndpointSpec,
-  records: readonly EndpointRecord[] = endpointData(cohort, spec.endpoint),
+  records: readonly EndpointRecord[],
+  /** The records with death as a competing event (`competingRisk: true`), when it applies. */
+  competing: readonly EndpointRecord[] | null = null,
 ): EndpointReport {
   const fit = kaplanMeier(records);
-  const empty = cohort.length === 0;
+  const empty = records.length === 0;
   return {
     endpoint: spec.endpoint,
     label: spec.label,
@@ -52,11 +53,8 @@ export function endpointSection(
     median: empty ? { estimate: null, lower: null, upper: null } : survivalQuantile(fit, 0.5),
     riskTable: empty ? [] : riskTable(fit, RISK_DAYS),
     competingRisk:
-      spec.competingRisk && !empty
-        ? competingRiskSection(
-            endpointData(cohort, spec.endpoint, { competingRisk: true }),
-            records,
-          )
+      spec.competingRisk && competing !== null && !empty
+        ? competingRiskSection(competing, records)
         : null,
   };
 }
@@ -66,7 +64,7 @@ export function endpointSection(
  * the time and a curve still above 0 means nobody was followed that long, so the value R
  * carries forward is not an estimate of survival at that time.
  */
-function landmarkSurvival(row: ReturnType<typeof survivalAt>[number]): LandmarkSurvival {
+export function landmarkSurvival(row: ReturnType<typeof survivalAt>[number]): LandmarkSurvival {
   if (row.nRisk > 0 || row.survival === 0) return { ...row, estimable: true };
   return { ...row, survival: null, stdErr: null, lower: null, upper: null, estimable: false };
 }

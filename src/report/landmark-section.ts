@@ -1,24 +1,24 @@
-import type { Patient } from '../model/types.js';
-import { psaResponse } from '../psa/psa-response.js';
+import type { PsaResponseResult } from '../psa/psa-response.js';
 import { binomialConfidenceInterval } from '../stats/binomial-confidence-interval.js';
+import type { Proportion } from '../stats/estimate.js';
 import { quartilesType7 } from '../stats/quantile-type-7.js';
-import type { Proportion, TrialReport, WaterfallBar } from './trial-report.js';
+import type { TrialReport, WaterfallBar } from './trial-report.js';
 
 /** A count out of n with its exact (Clopper-Pearson) 95% interval; null parts when n = 0. */
 export function proportion(count: number, n: number): Proportion {
-  if (n === 0) return { count, n, rate: null, lower: null, upper: null };
-  const ci = binomialConfidenceInterval(count, n);
-  return { count, n, rate: ci.estimate, lower: ci.lower, upper: ci.upper };
+  const { estimate, lower, upper } = binomialConfidenceInterval(count, n);
+  return { count, n, estimate, lower, upper };
 }
 
 /**
- * The PSA 6 weeks after the sLND: `psaResponse` of every patient; the landmark PSA's median and
+ * The PSA 6 weeks after the sLND from `psaResponse` of every patient: the landmark PSA's median and
  * quartiles, complete response and undetectable rates among the evaluable patients, the
  * waterfall of percent changes, and every patient who is not evaluable with the reason (no PSA
  * in the window, or only PSA drawn on ADT).
  */
-export function landmarkSection(cohort: readonly Patient[]): TrialReport['psaLandmark'] {
-  const responses = cohort.map((p) => psaResponse(p));
+export function landmarkSection(
+  responses: readonly PsaResponseResult[],
+): TrialReport['psaLandmark'] {
   const evaluable = responses.filter((r) => r.evaluable);
   const values = evaluable.map((r) => r.landmark.measurement?.value as number);
   const placed = evaluable.filter((r) => r.completeResponse !== null);
@@ -27,14 +27,14 @@ export function landmarkSection(cohort: readonly Patient[]): TrialReport['psaLan
   for (const r of evaluable) {
     if (r.landmark.percentChange !== null) {
       waterfall.push({
-        id: r.patientId,
+        patientId: r.patientId,
         percentChange: r.landmark.percentChange,
         undetectable: r.landmark.measurement?.undetectable === true,
       });
     }
   }
   return {
-    days: 42,
+    landmarkDays: 42,
     toleranceDays: 14,
     evaluable: evaluable.length,
     notEvaluable: responses

@@ -33,7 +33,7 @@ export function safetySection(
     operatingCharacteristics: boundaryOperatingCharacteristics({
       looks: rule.looks,
       maxAllowed: rule.maxAllowed,
-      p: [...rule.rates],
+      rates: [...rule.rates],
     }),
     monitor,
     path,

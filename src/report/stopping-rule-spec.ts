@@ -20,7 +20,7 @@ export const DEFAULT_STOPPING_RULE = 'pocock:0.1,0.3,60';
 /**
  * Reads a stopping rule written as text, as the report's `--rule` option takes it:
  *
- * - `pocock:P0,P1,N`: `toxicityBoundary({ pLow: P0, pHigh: P1, looks: 1..N })` (Ivanova,
+ * - `pocock:P0,P1,N`: `toxicityBoundary({ acceptableRate: P0, unacceptableRate: P1, looks: 1..N })` (Ivanova,
  *   Qaqish & Schell 2005, Pocock-type, delta 0; clinfun's `toxbdry`), using its lower boundary;
  * - `obf:P0,P1,N`: the same with delta 0.5 (O'Brien-Fleming-type);
  * - `bayes:MAXRATE,THRESHOLD,N`: `bayesianToxicityBoundary` with a Beta(1, 1) prior (Thall,
@@ -58,7 +58,7 @@ export function stoppingRuleFromSpec(spec: string): ResolvedStoppingRule {
   }
   const looks = Array.from({ length: n }, (_, i) => i + 1);
   if (match[1] === 'bayes') {
-    const rule = bayesianToxicityBoundary({ maxRate: a, threshold: b, looks });
+    const rule = bayesianToxicityBoundary({ maxAcceptableRate: a, posteriorThreshold: b, looks });
     return {
       spec: text,
       looks,
@@ -68,7 +68,7 @@ export function stoppingRuleFromSpec(spec: string): ResolvedStoppingRule {
     };
   }
   const delta = match[1] === 'obf' ? 0.5 : 0;
-  const rule = toxicityBoundary({ pLow: a, pHigh: b, looks, delta });
+  const rule = toxicityBoundary({ acceptableRate: a, unacceptableRate: b, looks, delta });
   const kind = delta === 0 ? 'Pocock-type' : "O'Brien-Fleming-type";
   return {
     spec: text,

@@ -3,3 +3,8 @@ export {
   type SimulatedCohort,
   simulateCohort,
 } from './simulate-cohort.js';
+export {
+  type SimulatedTrial,
+  type SimulateTrialOptions,
+  simulateTrial,
+} from './simulate-trial.js';

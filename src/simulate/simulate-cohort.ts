@@ -1,6 +1,3 @@
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { assertInteger, assertObject } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import { addDaysIso, addMonthsIso, assertIsoDate, daysBetween } from '../model/iso-date.js';
@@ -13,6 +10,9 @@ import type {
   TestosteroneMeasurement,
 } from '../model/types.js';
 import { detectCastrationResistance } from '../psa/detect-castration-resistance.js';
+import { POSTOPERATIVE_COMPLICATIONS } from './complication-catalogue.js';
+import { type Draw, drawStreams } from './draw.js';
+import { simulateBaseline } from './simulate-baseline.js';
 
 /** Options of {@link simulateCohort}. */
 export interface SimulateCohortOptions {
@@ -35,6 +35,16 @@ export interface SimulateCohortOptions {
   readonly idPrefix?: string;
 }
 
+/** The defaults of {@link SimulateCohortOptions} (`asOf` follows from the others). */
+export const SIMULATE_COHORT_DEFAULTS = Object.freeze({
+  n: 60,
+  seed: 1,
+  startDate: '2022-01-01',
+  accrualMonths: 18,
+  followUpMonths: 24,
+  idPrefix: 'SYN-',
+});
+
 /** The outcome of {@link simulateCohort}. */
 export interface SimulatedCohort {
   /** Says that the cohort is synthetic and how it was made (seed, n, data cut). */
@@ -48,9 +58,10 @@ export interface SimulatedCohort {
 }
 
 // The model's parameters, chosen to resemble published sLND series (e.g. Suardi et al., Eur Urol
-// 2015; Fossati et al., Eur Urol 2019): about half of patients reach a complete biochemical
-// response (PSA < 0.2 ng/mL) six weeks after sLND, many of them relapse biochemically, and about
-// 30% develop distant metastases, 15-20% castration resistance and 3-5% die within two years.
+// 2015;67:299-309; Fossati et al., Eur Urol 2019;75:176-183): about half of patients reach a
+// complete biochemical response (PSA < 0.2 ng/mL) six weeks after sLND, many of them relapse
+// biochemically, and about 30% develop distant metastases, 15-20% castration resistance and
+// 3-5% die within two years.
 
 /** Share of complete biochemical responders (PSA < 0.2 ng/mL at ~6 weeks). */
 const P_COMPLETE_RESPONSE = 0.5;
@@ -88,51 +99,7 @@ const GRADE_WEIGHTS: readonly (readonly [ClavienDindoGrade, number])[] = [
   ['IVa', 0.03],
 ];
 
-const DESCRIPTIONS: Readonly<Partial<Record<ClavienDindoGrade, readonly string[]>>> = {
-  I: ['wound seroma', 'transient ileus', 'urinary retention, catheter', 'lymphorrhoea'],
-  II: [
-    'lymphocele, antibiotics',
-    'urinary tract infection, antibiotics',
-    'deep vein thrombosis, anticoagulation',
-    'anaemia, blood transfusion',
-  ],
-  IIIa: ['lymphocele, percutaneous drainage', 'urinoma, percutaneous drainage'],
-  IIIb: ['bleeding, reoperation', 'ureteral injury, reoperation'],
-  IVa: ['pulmonary embolism, intensive care'],
-};
-
 type Course = 'nonResponder' | 'relapse' | 'durable';
-
-/** Uniform random draws from one seeded generator (it advances in place). */
-interface Draw {
-  /** Uniform on [0, 1). */
-  readonly unit: () => number;
-  /** Uniform integer on [from, to]. */
-  readonly int: (from: number, to: number) => number;
-  /** Uniform on [from, to). */
-  readonly between: (from: number, to: number) => number;
-  /** True with probability p. */
-  readonly chance: (p: number) => boolean;
-  /** Standard normal (Box-Muller). */
-  readonly normal: () => number;
-  /** Exponential time (days) with the given probability of falling within `horizon` days. */
-  readonly exponential: (pWithin: number, horizon: number) => number;
-  readonly pick: <T>(items: readonly T[]) => T;
-}
-
-function makeDraw(seed: number): Draw {
-  const rng = xoroshiro128plus(seed);
-  const unit = () => uniformFloat64(rng);
-  return {
-    unit,
-    int: (from, to) => uniformInt(rng, from, to),
-    between: (from, to) => from + (to - from) * unit(),
-    chance: (p) => unit() < p,
-    normal: () => Math.sqrt(-2 * Math.log(1 - unit())) * Math.cos(2 * Math.PI * unit()),
-    exponential: (pWithin, horizon) => (-Math.log(1 - unit()) * horizon) / -Math.log(1 - pWithin),
-    pick: (items) => items[uniformInt(rng, 0, items.length - 1)]!,
-  };
-}
 
 /** PSA rounded as labs report it: 2 decimals from 0.1 ng/mL, 3 below. */
 function roundPsa(value: number): number {
@@ -168,11 +135,27 @@ function psaResult(date: IsoDate, value: number): PsaMeasurement {
  * would date it; death in 30% of those (cause `'prostate-cancer'`), plus 1.5% other-cause deaths
  * within two years (cause `'other'`);
  * 8% lost to follow-up; complications (Clavien-Dindo) in 35% of patients within 90 days, mostly
- * grade I-II, some IIIa/IIIb, rarely IVa, rarely with the suffix "d". Everything after the last
- * follow-up (the data cut, a dropout or death) is unobserved and left out.
+ * grade I-II, some IIIa/IIIb, rarely IVa, rarely with the suffix "d", each with its `category`
+ * (lymphocele the commonest) and `intraoperative: false`. Everything after the last follow-up
+ * (the data cut, a dropout or death) is unobserved and left out.
+ *
+ * The baseline of every patient, as published sLND series report it (docs/simulation.md gives
+ * each distribution and its source, e.g. Fossati et al., Eur Urol 2019;75:176-183): age at the
+ * sLND (median 65), ISUP grade group, pathological stage, nodal stage and margin, the date of the
+ * biochemical recurrence (after the prostatectomy, before the sLND, consistent with the
+ * patient's PSA series), prior salvage radiotherapy (50%) and ADT (20%), the imaging that
+ * located the recurrence (mostly PSMA-PET/CT, 1-10 weeks before the sLND, at least one positive
+ * node, mostly pelvic), nodes removed (median 26) and positive (0 in 9%, 3 or more in 54%, at
+ * most those removed); and an intraoperative complication (vascular, ureteral or obturator nerve
+ * injury, dated on the day of the sLND) in 3% of patients. The baseline does not depend on the
+ * course: an analysis of it as a prognostic factor finds no effect, by construction.
  *
  * Random numbers come from pure-rand's xoroshiro128+ seeded with `seed`, drawn in a fixed order,
- * so a seed always gives the same cohort (on every platform: only IEEE arithmetic is used).
+ * so a seed always gives the same cohort (on every platform: only IEEE arithmetic is used). The
+ * course of every patient comes from that generator exactly as before the baseline fields
+ * existed, and the baseline from the generator jumped ahead 2^64 draws, so every earlier field
+ * of a seed is unchanged (the complications gained a category, and a few patients an
+ * intraoperative complication). {@link simulateTrial} adds the patient flow.
  *
  * @param options - `n` (60), `seed` (1), `startDate` ('2022-01-01'), `accrualMonths` (18),
  *   `followUpMonths` (24), `asOf` (start + accrual + follow-up), `idPrefix` ('SYN-').
@@ -187,12 +170,12 @@ function psaResult(date: IsoDate, value: number): PsaMeasurement {
 export function simulateCohort(options: SimulateCohortOptions = {}): SimulatedCohort {
   assertObject('options', options);
   const {
-    n = 60,
-    seed = 1,
-    startDate = '2022-01-01',
-    accrualMonths = 18,
-    followUpMonths = 24,
-    idPrefix = 'SYN-',
+    n = SIMULATE_COHORT_DEFAULTS.n,
+    seed = SIMULATE_COHORT_DEFAULTS.seed,
+    startDate = SIMULATE_COHORT_DEFAULTS.startDate,
+    accrualMonths = SIMULATE_COHORT_DEFAULTS.accrualMonths,
+    followUpMonths = SIMULATE_COHORT_DEFAULTS.followUpMonths,
+    idPrefix = SIMULATE_COHORT_DEFAULTS.idPrefix,
   } = options;
   assertInteger('options.n', n, 1);
   if (typeof seed !== 'number' || !Number.isInteger(seed) || Math.abs(seed) > 2 ** 31) {
@@ -213,7 +196,10 @@ export function simulateCohort(options: SimulateCohortOptions = {}): SimulatedCo
     );
   }
 
-  const draw = makeDraw(seed);
+  // The course of each patient comes from the seed's first stream, exactly as before the
+  // baseline fields existed; the baseline from a second stream (draw.ts).
+  const streams = drawStreams(seed);
+  const draw = streams.course;
   const accrualDays = daysBetween(startDate, accrualEnd);
   // Surgery dates first, sorted, so ids follow the order of inclusion as in a trial.
   const offsets = Array.from({ length: n }, () => draw.int(0, accrualDays - 1)).sort(
@@ -221,11 +207,14 @@ export function simulateCohort(options: SimulateCohortOptions = {}): SimulatedCo
   );
   const width = Math.max(3, String(n).length);
   const patients = offsets.map((offset, i) =>
-    simulatePatient(
-      draw,
-      `${idPrefix}${String(i + 1).padStart(width, '0')}`,
-      addDaysIso(startDate, offset),
-      asOf,
+    simulateBaseline(
+      streams.baseline,
+      simulatePatient(
+        draw,
+        `${idPrefix}${String(i + 1).padStart(width, '0')}`,
+        addDaysIso(startDate, offset),
+        asOf,
+      ),
     ),
   );
   return {
@@ -387,10 +376,10 @@ function simulateComplications(draw: Draw): (Omit<Complication, 'date'> & { day:
       if (u < w) break;
       u -= w;
     }
-    const description = draw.pick(DESCRIPTIONS[grade]!);
+    const [description, category] = draw.pick(POSTOPERATIVE_COMPLICATIONS[grade]!);
     const complication: Omit<Complication, 'date'> & { day: number } = draw.chance(P_SUFFIX_D)
-      ? { day, grade, description, persistsAtDischarge: true }
-      : { day, grade, description };
+      ? { day, grade, description, category, intraoperative: false, persistsAtDischarge: true }
+      : { day, grade, description, category, intraoperative: false };
     out.push(complication);
   }
   return out.sort((a, b) => a.day - b.day);

@@ -6,7 +6,8 @@ import {
 } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import { betaQuantile } from './beta-quantile.js';
-import { normalQuantile } from './normal-quantile.js';
+import type { Estimate } from './estimate.js';
+import { zValue } from './z-value.js';
 
 /**
  * The most trials `binomialConfidenceInterval` takes: ten million, beyond any count of patients.
@@ -41,12 +42,11 @@ export interface BinomialConfidenceIntervalOptions {
   readonly confLevel?: number;
 }
 
-/** A proportion with its two-sided confidence interval. */
-export interface BinomialConfidenceInterval {
-  /** x / n. */
-  readonly estimate: number;
-  readonly lower: number;
-  readonly upper: number;
+/**
+ * A proportion with its two-sided confidence interval: `estimate` is x / n; all three are null
+ * when n = 0 (nothing to estimate).
+ */
+export interface BinomialConfidenceInterval extends Estimate {
   readonly method: BinomialIntervalMethod;
   readonly confLevel: number;
 }
@@ -79,25 +79,28 @@ export interface BinomialConfidenceInterval {
  * NaN or 1 (R gives NaN there); the limits are always finite numbers.
  *
  * @param x - number of events, an integer with 0 <= x <= n
- * @param n - number of trials, an integer from 1 to 10,000,000 (past it the beta quantiles
- *   lose their accuracy)
+ * @param n - number of trials, an integer from 0 to 10,000,000 (past it the beta quantiles
+ *   lose their accuracy); with n = 0 there is nothing to estimate and `estimate`, `lower` and
+ *   `upper` are null (docs/api-conventions.md: empty input gives nulls)
  * @param options - `method` (default `'clopper-pearson'`) and `confLevel` (default 0.95)
- * @returns `{ estimate, lower, upper, method, confLevel }`
+ * @returns `{ estimate, lower, upper, method, confLevel }`, the first three null when n = 0
  * @throws {TypeError} when `x`, `n` or `confLevel` is not a number, or `options` not an object.
- * @throws {RangeError} when `n` is not an integer in [1, 1e7], `x` not an integer in [0, n],
+ * @throws {RangeError} when `n` is not an integer in [0, 1e7], `x` not an integer in [0, n],
  *   `confLevel` not in (0, 1), or `method` not one of the methods.
  * @example binomialConfidenceInterval(3, 30);
  * // => { estimate: 0.1, lower: 0.0211171370297226, upper: 0.265288450474208,
  * //      method: 'clopper-pearson', confLevel: 0.95 }
  * @example binomialConfidenceInterval(3, 30, { method: 'wilson' });
  * // => { estimate: 0.1, lower: 0.0345998887473342, upper: 0.256210825791841, ... }
+ * @example binomialConfidenceInterval(0, 0);
+ * // => { estimate: null, lower: null, upper: null, method: 'clopper-pearson', confLevel: 0.95 }
  */
 export function binomialConfidenceInterval(
   x: number,
   n: number,
   options: BinomialConfidenceIntervalOptions = {},
 ): BinomialConfidenceInterval {
-  assertInteger('n', n, 1);
+  assertInteger('n', n, 0);
   if (n > MAX_TRIALS) {
     throw new RangeError(`n must be <= ${MAX_TRIALS}. Value: ${describeValue(n)}.`);
   }
@@ -109,15 +112,14 @@ export function binomialConfidenceInterval(
   const { method = 'clopper-pearson', confLevel = 0.95 } = options;
   assertOneOf('options.method', method, BINOMIAL_INTERVAL_METHODS);
   assertOpenUnitInterval('options.confLevel', confLevel);
+  if (n === 0) return { estimate: null, lower: null, upper: null, method, confLevel };
 
   const estimate = x / n;
-  // Each tail holds tail = (1 - confLevel) / 2: 1 - confLevel is exact for a level >= 0.5 (and
-  // accurate below), and the normal quantile is taken of the tail itself, -qnorm(tail). R's
-  // qnorm(1 - tail) or qnorm((1 + confLevel) / 2) rounds 1 - tail first: for a confLevel of
-  // 0.9999999999999999 it is 1, z is infinite and the limits NaN (issue 11 item 13). For the
-  // usual levels the two agree to the last bits.
+  // Each tail holds tail = (1 - confLevel) / 2, and z is the normal quantile of the tail itself,
+  // -qnorm(tail) (zValue): R's qnorm(1 - tail) rounds 1 - tail first and is infinite for a
+  // confLevel of 0.9999999999999999 (issue 11 item 13).
   const tail = (1 - confLevel) / 2;
-  const z = -normalQuantile(tail, 0, 1);
+  const z = zValue(confLevel);
   let lower: number;
   let upper: number;
   switch (method) {

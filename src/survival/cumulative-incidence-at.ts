@@ -1,7 +1,7 @@
 import { assertObject, assertOpenUnitInterval } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import { zValue } from '../stats/z-value.js';
 import { readTimes } from './_internal/read-times.js';
-import { zValue } from './_internal/z-value.js';
 import type { CumulativeIncidence } from './cumulative-incidence.js';
 
 /** Options of {@link cumulativeIncidenceAt}. */

@@ -63,15 +63,90 @@ export interface CumulativeIncidence {
  */
 export function cumulativeIncidence(input: CompetingRiskInput): CumulativeIncidence {
   const { time, status } = readTimeStatus('input', input);
-  const n = time.length;
-  // times bucketed by status (censored, then each cause) and sorted natively per bucket
   const causeSet = new Set<number>();
-  for (let i = 0; i < n; i++) if (status[i]! !== 0) causeSet.add(status[i]!);
+  for (let i = 0; i < status.length; i++) if (status[i]! !== 0) causeSet.add(status[i]!);
   const causes = [...causeSet].sort((a, b) => a - b);
+  const buckets = bucketByStatus(time, status, causes);
+  const walk = startWalk(time.length, causes.length);
+  const outTime: number[] = [];
+  const outF: number[][] = causes.map(() => []);
+  const outV: number[][] = causes.map(() => []);
+  for (;;) {
+    const t = nextTime(buckets);
+    if (t === Number.POSITIVE_INFINITY) break;
+    const leaving = takeTime(buckets, t, walk);
+    if (walk.events > 0) addEventTime(walk);
+    walk.atRisk -= leaving;
+    outTime.push(t);
+    for (let c = 0; c < causes.length; c++) {
+      outF[c]!.push(walk.incidence[c]!);
+      outV[c]!.push(walk.variance[c]!);
+    }
+  }
+  const estimate: Record<number, number[]> = {};
+  const variance: Record<number, number[]> = {};
+  causes.forEach((c, k) => {
+    estimate[c] = outF[k]!;
+    variance[c] = outV[k]!;
+  });
+  return { causes, time: outTime, estimate, variance };
+}
+
+// Legend: the names below and their symbols in cmprsk's Fortran routine cinc (src/cincsub.f,
+// cmprsk 2.2-11, the fixtures' version; 2.2-12 only reflows a loop). cinc estimates one cause
+// per call from indicators ic (any event) and icc (the cause); the walk here does every cause
+// at once, so its per-cause quantities are arrays indexed by the cause's rank in `causes`.
+//
+//   ours                    cincsub.f        meaning (the notation of the TSDoc above)
+//   walk.atRisk             rs               subjects at risk at t [r_j]
+//   walk.events             nd               events of any cause at t [d_j]
+//   walk.causeEvents[c],    nd1              events of cause c at t [d_cj]
+//     causeCount
+//   otherEvents             nd2              events of the other causes at t [d_j - d_cj]
+//   walk.survivalBefore     fk               all-cause Kaplan-Meier just before t [S_j-]
+//   survival                fkn              ... at t [S_j]
+//   walk.incidence[c],      f(lcnt)          cumulative incidence of cause c at t [F_c(t_j)]
+//     estimate
+//   walk.sumAA, .sumAB,     v1, v2, v3       the three variance sums [v1, v2, v3]
+//     .sumBB
+//   walk.variance[c]        v(lcnt)          Var F_c(t_j) = v1 + F^2 v3 - 2 F v2
+//   tieCorrection           t5               1 - (d - 1) / (r - 1) for d tied events
+//   weight                  t6               S_j-^2 t5 d / r_j^2 [w]
+//   coefA, coefB            t4, t3           the coefficients of the term [a, b]
+//   leaving                 l - ll + 1       subjects with a time equal to t
+
+/** The times bucketed by status (bucket 0 censored, bucket k + 1 cause k), each bucket sorted. */
+interface StatusBuckets {
+  readonly sorted: Float64Array;
+  /** The next unread position of each bucket. */
+  readonly next: Int32Array;
+  /** The end of each bucket. */
+  readonly end: Int32Array;
+}
+
+/** The walk over the distinct times, every cause at once (see the legend). */
+interface IncidenceWalk {
+  atRisk: number;
+  events: number;
+  readonly causeEvents: Float64Array;
+  survivalBefore: number;
+  readonly incidence: Float64Array;
+  readonly sumAA: Float64Array;
+  readonly sumAB: Float64Array;
+  readonly sumBB: Float64Array;
+  readonly variance: Float64Array;
+}
+
+/** `time` bucketed by status and sorted natively per bucket: a k-way merge walks them. */
+function bucketByStatus(
+  time: Float64Array,
+  status: Int32Array,
+  causes: readonly number[],
+): StatusBuckets {
+  const n = time.length;
   const nc = causes.length;
   const causeIndex = new Map<number, number>();
   for (let k = 0; k < nc; k++) causeIndex.set(causes[k]!, k);
-  // bucket 0 censored, bucket k + 1 cause k
   const counts = new Int32Array(nc + 2);
   const bucket = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -84,79 +159,88 @@ export function cumulativeIncidence(input: CompetingRiskInput): CumulativeIncide
   const sorted = new Float64Array(n);
   for (let i = 0; i < n; i++) sorted[fill[bucket[i]!]!++] = time[i]!;
   for (let b = 0; b <= nc; b++) sorted.subarray(counts[b]!, counts[b + 1]!).sort();
+  return { sorted, next: counts.slice(0, nc + 1), end: counts.slice(1, nc + 2) };
+}
 
-  const pos = counts.slice(0, nc + 1);
-  const end = counts.slice(1, nc + 2);
-  const dc = new Float64Array(nc);
-  const f = new Float64Array(nc);
-  const v1 = new Float64Array(nc);
-  const v2 = new Float64Array(nc);
-  const v3 = new Float64Array(nc);
-  const vr = new Float64Array(nc);
-  const outTime: number[] = [];
-  const outF: number[][] = causes.map(() => []);
-  const outV: number[][] = causes.map(() => []);
-  let fk = 1;
-  let rs = n;
-  for (;;) {
-    let t = Number.POSITIVE_INFINITY;
-    for (let b = 0; b <= nc; b++)
-      if (pos[b]! < end[b]! && sorted[pos[b]!]! < t) t = sorted[pos[b]!]!;
-    if (t === Number.POSITIVE_INFINITY) break;
-    let leaving = 0;
-    let nd = 0;
-    for (let b = 0; b <= nc; b++) {
-      let p = pos[b]!;
-      const p0 = p;
-      while (p < end[b]! && sorted[p] === t) p++;
-      pos[b] = p;
-      leaving += p - p0;
-      if (b > 0) {
-        dc[b - 1] = p - p0;
-        nd += p - p0;
-      }
-    }
-    if (nd > 0) {
-      const fkn = (fk * (rs - nd)) / rs;
-      for (let c = 0; c < nc; c++) {
-        const nd1 = dc[c]!;
-        const nd2 = nd - nd1;
-        if (nd1 > 0) f[c]! += (fk * nd1) / rs;
-        const fc = f[c]!;
-        if (nd2 > 0 && fkn > 0) {
-          const t5 = nd2 > 1 ? 1 - (nd2 - 1) / (rs - 1) : 1;
-          const t6 = (fk * fk * t5 * nd2) / (rs * rs);
-          const t3 = 1 / fkn;
-          const t4 = fc / fkn;
-          v1[c]! += t4 * t4 * t6;
-          v2[c]! += t3 * t4 * t6;
-          v3[c]! += t3 * t3 * t6;
-        }
-        if (nd1 > 0) {
-          const t5 = nd1 > 1 ? 1 - (nd1 - 1) / (rs - 1) : 1;
-          const t6 = (fk * fk * t5 * nd1) / (rs * rs);
-          const t3 = fkn > 0 ? 1 / fkn : 0;
-          const t4 = 1 + t3 * fc;
-          v1[c]! += t4 * t4 * t6;
-          v2[c]! += t3 * t4 * t6;
-          v3[c]! += t3 * t3 * t6;
-          vr[c] = v1[c]! + fc * fc * v3[c]! - 2 * fc * v2[c]!;
-        }
-      }
-      fk = fkn;
-    }
-    rs -= leaving;
-    outTime.push(t);
-    for (let c = 0; c < nc; c++) {
-      outF[c]!.push(f[c]!);
-      outV[c]!.push(vr[c]!);
+function startWalk(n: number, nc: number): IncidenceWalk {
+  return {
+    atRisk: n,
+    events: 0,
+    causeEvents: new Float64Array(nc),
+    survivalBefore: 1,
+    incidence: new Float64Array(nc),
+    sumAA: new Float64Array(nc),
+    sumAB: new Float64Array(nc),
+    sumBB: new Float64Array(nc),
+    variance: new Float64Array(nc),
+  };
+}
+
+/** The smallest unread time of any bucket; Infinity when all are read. */
+function nextTime({ sorted, next, end }: StatusBuckets): number {
+  let t = Number.POSITIVE_INFINITY;
+  for (let b = 0; b < next.length; b++) {
+    if (next[b]! < end[b]! && sorted[next[b]!]! < t) t = sorted[next[b]!]!;
+  }
+  return t;
+}
+
+/**
+ * Reads every subject with time `t`: sets the walk's events at t, of each cause and in all,
+ * and returns how many subjects leave the risk set after t.
+ */
+function takeTime({ sorted, next, end }: StatusBuckets, t: number, walk: IncidenceWalk): number {
+  let leaving = 0;
+  let events = 0;
+  for (let b = 0; b < next.length; b++) {
+    let p = next[b]!;
+    const p0 = p;
+    while (p < end[b]! && sorted[p] === t) p++;
+    next[b] = p;
+    leaving += p - p0;
+    if (b > 0) {
+      walk.causeEvents[b - 1] = p - p0;
+      events += p - p0;
     }
   }
-  const estimate: Record<number, number[]> = {};
-  const variance: Record<number, number[]> = {};
-  causes.forEach((c, k) => {
-    estimate[c] = outF[k]!;
-    variance[c] = outV[k]!;
-  });
-  return { causes, time: outTime, estimate, variance };
+  walk.events = events;
+  return leaving;
+}
+
+/**
+ * One event time: each cause's incidence and variance sums (cinc from label 30 to 35, the
+ * other causes' term while S_j > 0, then the cause's own), then S_j- becomes S_j.
+ */
+function addEventTime(walk: IncidenceWalk): void {
+  const { causeEvents, incidence, sumAA, sumAB, sumBB, variance } = walk;
+  const { atRisk, events, survivalBefore } = walk;
+  const survival = (survivalBefore * (atRisk - events)) / atRisk;
+  for (let c = 0; c < causeEvents.length; c++) {
+    const causeCount = causeEvents[c]!;
+    const otherEvents = events - causeCount;
+    if (causeCount > 0) incidence[c]! += (survivalBefore * causeCount) / atRisk;
+    const estimate = incidence[c]!;
+    if (otherEvents > 0 && survival > 0) {
+      const tieCorrection = otherEvents > 1 ? 1 - (otherEvents - 1) / (atRisk - 1) : 1;
+      const weight =
+        (survivalBefore * survivalBefore * tieCorrection * otherEvents) / (atRisk * atRisk);
+      const coefB = 1 / survival;
+      const coefA = estimate / survival;
+      sumAA[c]! += coefA * coefA * weight;
+      sumAB[c]! += coefB * coefA * weight;
+      sumBB[c]! += coefB * coefB * weight;
+    }
+    if (causeCount > 0) {
+      const tieCorrection = causeCount > 1 ? 1 - (causeCount - 1) / (atRisk - 1) : 1;
+      const weight =
+        (survivalBefore * survivalBefore * tieCorrection * causeCount) / (atRisk * atRisk);
+      const coefB = survival > 0 ? 1 / survival : 0;
+      const coefA = 1 + coefB * estimate;
+      sumAA[c]! += coefA * coefA * weight;
+      sumAB[c]! += coefB * coefA * weight;
+      sumBB[c]! += coefB * coefB * weight;
+      variance[c] = sumAA[c]! + estimate * estimate * sumBB[c]! - 2 * estimate * sumAB[c]!;
+    }
+  }
+  walk.survivalBefore = survival;
 }

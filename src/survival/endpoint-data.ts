@@ -99,76 +99,103 @@ export function endpointData(
   if (deriveCastrationResistance !== undefined) {
     assertOneOf('options.deriveCastrationResistance', deriveCastrationResistance, ['eau', 'pcwg3']);
   }
-  return patients.map((patient, i) => {
-    const where = `patients[${i}]`;
-    assertObject(where, patient);
-    const days = (field: keyof Patient, date: IsoDate | undefined): number | null => {
-      if (date === undefined) return null;
-      assertIsoDate(`${where}.${field}`, date);
-      const d = daysBetween(patient.surgeryDate, date);
-      if (d < 0) {
-        throw new SlndStatsError(
-          'ENDPOINT_DATE_BEFORE_SURGERY',
-          `patient ${patient.id}: ${field} ${date} is before the sLND on ${patient.surgeryDate}.`,
-        );
-      }
-      return d;
-    };
-    assertIsoDate(`${where}.surgeryDate`, patient.surgeryDate);
-    assertIsoDate(`${where}.lastFollowUpDate`, patient.lastFollowUpDate);
-    const death = days('deathDate', patient.deathDate);
-    const lastFollowUp = days('lastFollowUpDate', patient.lastFollowUpDate)!;
-    const imaging = days('lastImagingDate', patient.lastImagingDate);
-    let eventTime: number | null;
-    let censorTime: number;
-    let derived = false;
-    switch (endpoint) {
-      case 'castration-resistance': {
-        let date = patient.castrationResistanceDate;
-        if (date === undefined && deriveCastrationResistance !== undefined) {
-          date = detectCastrationResistance(patient, {
-            definition: deriveCastrationResistance,
-          })?.date;
-          derived = date !== undefined;
-        }
-        eventTime = days('castrationResistanceDate', date);
-        censorTime = lastFollowUp;
-        break;
-      }
-      case 'distant-metastasis':
-        eventTime = days('distantMetastasisDate', patient.distantMetastasisDate);
-        censorTime = imaging ?? lastFollowUp;
-        break;
-      case 'metastasis-free-survival': {
-        const met = days('distantMetastasisDate', patient.distantMetastasisDate);
-        eventTime = met === null ? death : death === null ? met : Math.min(met, death);
-        censorTime = imaging ?? lastFollowUp;
-        break;
-      }
-      default:
-        eventTime = death;
-        censorTime = lastFollowUp;
-    }
-    const competing = COMPETING.has(endpoint) ? death : null;
-    if (eventTime !== null && competing !== null && eventTime > competing) {
+  const settings = { endpoint, horizonDays, competingRisk, deriveCastrationResistance };
+  return patients.map((patient, i) => endpointRecord(patient, i, settings));
+}
+
+/** The options of {@link endpointData}, with their defaults, and the endpoint. */
+interface RecordSettings {
+  readonly endpoint: Endpoint;
+  readonly horizonDays: number;
+  readonly competingRisk: boolean;
+  readonly deriveCastrationResistance: 'eau' | 'pcwg3' | undefined;
+}
+
+/** Days from the sLND to a date of the patient, null when the date is absent. */
+type DaysFromSurgery = (field: keyof Patient, date: IsoDate | undefined) => number | null;
+
+/** One patient's record (`patients[i]`), as the rules of {@link endpointData} say. */
+function endpointRecord(patient: Patient, i: number, settings: RecordSettings): EndpointRecord {
+  const { endpoint, horizonDays, competingRisk } = settings;
+  const where = `patients[${i}]`;
+  assertObject(where, patient);
+  const days: DaysFromSurgery = (field, date) => {
+    if (date === undefined) return null;
+    assertIsoDate(`${where}.${field}`, date);
+    const d = daysBetween(patient.surgeryDate, date);
+    if (d < 0) {
       throw new SlndStatsError(
-        'ENDPOINT_EVENT_AFTER_DEATH',
-        `patient ${patient.id}: the ${endpoint} date is after the death on ${patient.deathDate}.`,
+        'ENDPOINT_DATE_BEFORE_SURGERY',
+        `patient ${patient.id}: ${field} ${date} is before the sLND on ${patient.surgeryDate}.`,
       );
     }
-    const record = (time: number, status: 0 | 1 | 2): EndpointRecord => ({
-      patientId: patient.id,
-      time,
-      event: status === 1 ? 1 : 0,
-      status,
-      derived,
-    });
-    if (eventTime !== null && eventTime <= horizonDays) return record(eventTime, 1);
-    if (competing !== null && competing <= horizonDays) {
-      return competingRisk ? record(competing, 2) : record(Math.min(competing, censorTime), 0);
-    }
-    // event-free at the horizon if anything dated later shows the patient passed it
-    const latest = Math.max(censorTime, eventTime ?? 0, competing ?? 0);
-    return record(Math.min(latest, horizonDays), 0);
+    return d;
+  };
+  assertIsoDate(`${where}.surgeryDate`, patient.surgeryDate);
+  assertIsoDate(`${where}.lastFollowUpDate`, patient.lastFollowUpDate);
+  const death = days('deathDate', patient.deathDate);
+  const { eventTime, censorTime, derived } = eventAndCensoring(patient, settings, days, death);
+  const competing = COMPETING.has(endpoint) ? death : null;
+  if (eventTime !== null && competing !== null && eventTime > competing) {
+    throw new SlndStatsError(
+      'ENDPOINT_EVENT_AFTER_DEATH',
+      `patient ${patient.id}: the ${endpoint} date is after the death on ${patient.deathDate}.`,
+    );
+  }
+  const record = (time: number, status: 0 | 1 | 2): EndpointRecord => ({
+    patientId: patient.id,
+    time,
+    event: status === 1 ? 1 : 0,
+    status,
+    derived,
   });
+  if (eventTime !== null && eventTime <= horizonDays) return record(eventTime, 1);
+  if (competing !== null && competing <= horizonDays) {
+    return competingRisk ? record(competing, 2) : record(Math.min(competing, censorTime), 0);
+  }
+  // event-free at the horizon if anything dated later shows the patient passed it
+  const latest = Math.max(censorTime, eventTime ?? 0, competing ?? 0);
+  return record(Math.min(latest, horizonDays), 0);
+}
+
+/**
+ * The endpoint's event time (null without the event) and censoring time, in days from the
+ * sLND, before the horizon and competing deaths are applied; `derived` when the castration
+ * resistance date came from `detectCastrationResistance`.
+ */
+function eventAndCensoring(
+  patient: Patient,
+  settings: RecordSettings,
+  days: DaysFromSurgery,
+  death: number | null,
+): { eventTime: number | null; censorTime: number; derived: boolean } {
+  const lastFollowUp = days('lastFollowUpDate', patient.lastFollowUpDate)!;
+  const imaging = days('lastImagingDate', patient.lastImagingDate);
+  switch (settings.endpoint) {
+    case 'castration-resistance': {
+      let date = patient.castrationResistanceDate;
+      let derived = false;
+      if (date === undefined && settings.deriveCastrationResistance !== undefined) {
+        date = detectCastrationResistance(patient, {
+          definition: settings.deriveCastrationResistance,
+        })?.date;
+        derived = date !== undefined;
+      }
+      const eventTime = days('castrationResistanceDate', date);
+      return { eventTime, censorTime: lastFollowUp, derived };
+    }
+    case 'distant-metastasis':
+      return {
+        eventTime: days('distantMetastasisDate', patient.distantMetastasisDate),
+        censorTime: imaging ?? lastFollowUp,
+        derived: false,
+      };
+    case 'metastasis-free-survival': {
+      const met = days('distantMetastasisDate', patient.distantMetastasisDate);
+      const eventTime = met === null ? death : death === null ? met : Math.min(met, death);
+      return { eventTime, censorTime: imaging ?? lastFollowUp, derived: false };
+    }
+    default:
+      return { eventTime: death, censorTime: lastFollowUp, derived: false };
+  }
 }

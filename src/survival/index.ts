@@ -50,4 +50,4 @@ export { medianFollowUp } from './median-follow-up.js';
 export { type RestrictedMean, restrictedMeanSurvival } from './restricted-mean-survival.js';
 export { type RiskTableRow, riskTable } from './risk-table.js';
 export { type SurvivalAtRow, survivalAt } from './survival-at.js';
-export { type SurvivalQuantile, survivalQuantile } from './survival-quantile.js';
+export { survivalQuantile } from './survival-quantile.js';

@@ -1,10 +1,10 @@
 import { assertOneOf, assertOpenUnitInterval } from '../_lib/assert.js';
+import { zValue } from '../stats/z-value.js';
 import { CONF_TYPES, type ConfType, confLimits } from './_internal/conf-limits.js';
 import { doubleArray, integerArray, nullArray } from './_internal/plain-arrays.js';
 import { readTimeEvent, type SurvivalInput } from './_internal/read-input.js';
 import { splitSort } from './_internal/split-sort.js';
 import { distinctTimeGaps, isTiedGap } from './_internal/time-fix.js';
-import { zValue } from './_internal/z-value.js';
 
 export type { ConfType } from './_internal/conf-limits.js';
 export type {

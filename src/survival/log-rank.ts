@@ -38,13 +38,13 @@ export interface LogRankResult {
    * (O - E)' V^- (O - E) over the groups with expected > 0 but the first; null when that
    * variance has rank 0 (no events, or no information: R's p-value is then NaN or solve() stops).
    */
-  readonly chiSquare: number | null;
+  readonly statistic: number | null;
   /**
    * The rank of that variance: the number of groups with expected > 0, minus 1, when it has
-   * full rank (as R's survdiff); 0 when `chiSquare` is null.
+   * full rank (as R's survdiff); 0 when `statistic` is null.
    */
   readonly df: number;
-  /** P(chi^2_df > chiSquare); null with `chiSquare`. */
+  /** P(chi^2_df > statistic); null with `statistic`. */
   readonly pValue: number | null;
   /** Group labels in sorted order (R's factor levels). */
   readonly groups: readonly Label[];
@@ -70,7 +70,7 @@ export interface LogRankResult {
  * `cholesky2` pivot rule (a pivot below 2^-39 = 1.8e-12 times the largest diagonal element is
  * dropped): when it is singular the statistic uses that generalised inverse on df = rank(V),
  * where R's `solve` would stop, and a V of rank 0 (no events, or e.g. every subject dying at one
- * time) gives `chiSquare` and `pValue` null, where R reports chi^2 = 0 with p = NaN or stops.
+ * time) gives `statistic` and `pValue` null, where R reports chi^2 = 0 with p = NaN or stops.
  * `grayTest` follows the same policy (docs/survival.md). rho = 0 is the log-rank
  * (Mantel-Haenszel) test, rho = 1 the Peto & Peto modification of the Gehan-Wilcoxon test.
  * As R's survdiff (timefix = TRUE, `aeqSurv`), distinct times whose gap is at most
@@ -80,7 +80,7 @@ export interface LogRankResult {
  *
  * @param input Rows `{ time, event, group, stratum? }` or the same as columns.
  * @param options `rho` (default 0), a finite number.
- * @returns `{ chiSquare, df, pValue, groups, observed, expected, variance }`; `chiSquare` and
+ * @returns `{ statistic, df, pValue, groups, observed, expected, variance }`; `statistic` and
  *   `pValue` are null when there is nothing to test (variance of rank 0).
  * @throws {TypeError} when the input is malformed, or labels mix numbers and strings.
  * @throws {RangeError} naming index and value of a bad time or event, when there are fewer
@@ -93,7 +93,7 @@ export interface LogRankResult {
  * });
  * r.groups; // => ['a', 'b']
  * r.df; // => 1
- * logRank({ time: [1, 1], event: [1, 1], group: [1, 2] }).chiSquare; // => null (variance 0)
+ * logRank({ time: [1, 1], event: [1, 1], group: [1, 2] }).statistic; // => null (variance 0)
  */
 export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {}): LogRankResult {
   assertObject('options', options);
@@ -123,14 +123,14 @@ export function logRank(input: GroupedSurvivalInput, options: LogRankOptions = {
   // survdiff drops the groups with E_g = 0, then the first remaining one. With fewer than two
   // groups left V is empty: rank 0, no test (R: chi^2 0 on df -1, p NaN).
   const idx = kept.slice(1);
-  const { statistic: chiSquare, df } = scoreStatistic(
+  const { statistic, df } = scoreStatistic(
     idx.map((a) => idx.map((b) => v[a * k + b]!)),
     idx.map((g) => obs[g]! - exp[g]!),
   );
   return {
-    chiSquare,
+    statistic,
     df,
-    pValue: chiSquare === null ? null : chiSquareUpperTail(chiSquare, df),
+    pValue: statistic === null ? null : chiSquareUpperTail(statistic, df),
     groups: group.levels,
     observed: Array.from(obs),
     expected: Array.from(exp),
@@ -143,11 +143,48 @@ function allFinite(values: Float64Array): boolean {
   return true;
 }
 
+// Legend: the names below and their symbols in R's survival, src/survdiff2.c (survival 3.5-3,
+// the fixtures' version; the routine is the same from 3.4-0 to 3.8-6). survdiff2 walks each stratum backward from its last
+// time, adding each time's subjects to `risk`; the walk here goes forward, removing them after
+// the time, which gives the same risk sets. The time merge (aeqSurv) is done in R before
+// survdiff2 is called, here during the walk (mergeMean).
+//
+//   ours                        survdiff2.c        meaning
+//   GRhoSums.obs, .exp, .v      obs, exp, var      O_g, E_g and V, k x k (var summed over
+//                                                  strata; obs, exp per stratum there, then
+//                                                  summed by survdiff in R)
+//   k                           ngroup             the number of groups
+//   rho                         rho                weight exponent of the G-rho family
+//   times, labels               time, status,      the stratum's sorted times, with each
+//                               group              subject's group and kind in one label
+//   StratumWalk.atRisk          risk               subjects at risk in each group at t [N_g]
+//   StratumWalk.totalAtRisk     nrisk              subjects at risk in all groups at t [N]
+//   StratumWalk.atTime          (none)             events and censorings of each group at t
+//   StratumWalk.deaths          deaths             events at t, all groups [d]
+//   StratumWalk.survivalBefore  km, kaplan[i]      pooled Kaplan-Meier just before t [S(t-)]
+//   weight                      wt                 S(t-)^rho, 1 when rho = 0
+//   weightSquared               wt (squared)       wt^2, for the variance
+//   term                        tmp                w^2 d N_a (N - d) / (N (N - 1))
+
 /** The G-rho sums: O and E per group, V as a k x k row-major matrix. */
 interface GRhoSums {
   readonly obs: Float64Array;
   readonly exp: Float64Array;
   readonly v: Float64Array;
+}
+
+/** The walk over one stratum's distinct times (see the legend). */
+interface StratumWalk {
+  /** Subjects at risk in each group at the current time. */
+  readonly atRisk: Float64Array;
+  /** Events (index 2g) and censorings (2g + 1) of each group g at the current time. */
+  readonly atTime: Float64Array;
+  /** Subjects at risk in all groups at the current time. */
+  totalAtRisk: number;
+  /** Events at the current time, all groups. */
+  deaths: number;
+  /** The stratum's pooled Kaplan-Meier just before the current time. */
+  survivalBefore: number;
 }
 
 /**
@@ -208,12 +245,15 @@ function addStratum(
 ): void {
   const k = sums.obs.length;
   const n = times.length;
-  const risk = new Float64Array(k);
-  for (let i = 0; i < n; i++) risk[labels[i]! >> 1]!++;
-  // events (2g) and censorings (2g + 1) of each group g at the current time
-  const atTime = new Float64Array(2 * k);
-  let nRisk = n;
-  let km = 1;
+  const walk: StratumWalk = {
+    atRisk: new Float64Array(k),
+    atTime: new Float64Array(2 * k),
+    totalAtRisk: n,
+    deaths: 0,
+    survivalBefore: 1,
+  };
+  const { atRisk, atTime } = walk;
+  for (let i = 0; i < n; i++) atRisk[labels[i]! >> 1]!++;
   let p = 0;
   while (p < n) {
     // a loop, not atTime.fill(0): a builtin call per time cost 10% of the test at 10^6 times
@@ -228,47 +268,45 @@ function addStratum(
       if (!isTiedGap(next - t, mergeMean)) break;
       t = next;
     }
-    let d = 0;
+    let deaths = 0;
     let leaving = 0;
     for (let g = 0; g < k; g++) {
-      d += atTime[2 * g]!;
+      deaths += atTime[2 * g]!;
       leaving += atTime[2 * g + 1]!;
     }
-    if (d > 0) {
-      addEventTime(sums, risk, atTime, d, nRisk, rho === 0 ? 1 : km ** rho);
-      km *= (nRisk - d) / nRisk;
+    walk.deaths = deaths;
+    if (deaths > 0) {
+      addEventTime(sums, walk, rho === 0 ? 1 : walk.survivalBefore ** rho);
+      walk.survivalBefore *= (walk.totalAtRisk - deaths) / walk.totalAtRisk;
     }
     // those with an event or a censoring at t leave the risk set after it
-    nRisk -= d + leaving;
-    for (let g = 0; g < k; g++) risk[g]! -= atTime[2 * g]! + atTime[2 * g + 1]!;
+    walk.totalAtRisk -= deaths + leaving;
+    for (let g = 0; g < k; g++) atRisk[g]! -= atTime[2 * g]! + atTime[2 * g + 1]!;
   }
 }
 
 /**
- * One event time's terms, with weight wt = S(t-)^rho, N = nRisk at risk (risk[g] in group g)
- * and d deaths (atTime[2g] in g): O_g += wt d_g, E_g += wt d N_g / N and, when N > 1,
- * V_ab += wt^2 d (N - d) / (N (N - 1)) N_a (delta_ab - N_b / N), as survdiff's C code sums them.
+ * One event time's terms, with weight w = S(t-)^rho, N = walk.totalAtRisk at risk (N_g =
+ * walk.atRisk[g] in group g) and d = walk.deaths events (d_g = walk.atTime[2g] in g):
+ * O_g += w d_g, E_g += w d N_g / N and, when N > 1,
+ * V_ab += w^2 d (N - d) / (N (N - 1)) N_a (delta_ab - N_b / N), as survdiff2 sums them.
  */
-function addEventTime(
-  sums: GRhoSums,
-  risk: Float64Array,
-  atTime: Float64Array,
-  d: number,
-  nRisk: number,
-  wt: number,
-): void {
+function addEventTime(sums: GRhoSums, walk: StratumWalk, weight: number): void {
   const { obs, exp, v } = sums;
-  const k = risk.length;
+  const { atRisk, atTime, totalAtRisk, deaths } = walk;
+  const k = atRisk.length;
   for (let g = 0; g < k; g++) {
-    obs[g]! += atTime[2 * g]! * wt;
-    exp[g]! += (wt * d * risk[g]!) / nRisk;
+    obs[g]! += atTime[2 * g]! * weight;
+    exp[g]! += (weight * deaths * atRisk[g]!) / totalAtRisk;
   }
-  if (nRisk > 1) {
-    const w2 = wt * wt;
+  if (totalAtRisk > 1) {
+    const weightSquared = weight * weight;
     for (let a = 0; a < k; a++) {
-      const tmp = (w2 * d * risk[a]! * (nRisk - d)) / (nRisk * (nRisk - 1));
-      v[a * k + a]! += tmp;
-      for (let b = 0; b < k; b++) v[a * k + b]! -= (tmp * risk[b]!) / nRisk;
+      const term =
+        (weightSquared * deaths * atRisk[a]! * (totalAtRisk - deaths)) /
+        (totalAtRisk * (totalAtRisk - 1));
+      v[a * k + a]! += term;
+      for (let b = 0; b < k; b++) v[a * k + b]! -= (term * atRisk[b]!) / totalAtRisk;
     }
   }
 }

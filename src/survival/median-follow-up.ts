@@ -1,6 +1,7 @@
+import type { Estimate } from '../stats/estimate.js';
 import { readTimeEvent, type SurvivalInput } from './_internal/read-input.js';
 import { type KaplanMeierOptions, kaplanMeier } from './kaplan-meier.js';
-import { type SurvivalQuantile, survivalQuantile } from './survival-quantile.js';
+import { survivalQuantile } from './survival-quantile.js';
 
 /**
  * Median follow-up by the reverse Kaplan-Meier method (Schemper & Smith, Control Clin Trials
@@ -20,10 +21,7 @@ import { type SurvivalQuantile, survivalQuantile } from './survival-quantile.js'
  * medianFollowUp({ time: [3, 5, 8, 12, 20], event: [1, 0, 0, 1, 0] });
  * // => { estimate: 14, lower: 5, upper: null }
  */
-export function medianFollowUp(
-  input: SurvivalInput,
-  options: KaplanMeierOptions = {},
-): SurvivalQuantile {
+export function medianFollowUp(input: SurvivalInput, options: KaplanMeierOptions = {}): Estimate {
   const { time, event } = readTimeEvent('input', input);
   const reversed = new Uint8Array(event.length);
   for (let i = 0; i < event.length; i++) reversed[i] = 1 - event[i]!;

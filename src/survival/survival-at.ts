@@ -5,8 +5,11 @@ import type { KaplanMeierFit } from './kaplan-meier.js';
 /** The curve read at one requested time, as a row of R's `summary(fit, times = )`. */
 export interface SurvivalAtRow {
   readonly time: number;
-  /** S at the last curve time <= `time` (1 before the first). */
-  readonly survival: number;
+  /**
+   * S at the last curve time <= `time` (1 before the first); null for an empty fit (no
+   * subjects: nothing to estimate, docs/api-conventions.md).
+   */
+  readonly survival: number | null;
   /** Standard error of S itself (not of -log S): R's summary std.err; null where S = 0. */
   readonly stdErr: number | null;
   readonly lower: number | null;
@@ -24,7 +27,9 @@ export interface SurvivalAtRow {
  *
  * For each requested time t (sorted ascending, as R sorts them):
  * - survival, lower and upper are the fit's values at the last curve time <= t (before the
- *   first curve time: S = 1, SE 0, limits 1, as R's survfit0 row at time 0);
+ *   first curve time: S = 1, SE 0, limits 1, as R's survfit0 row at time 0); for an empty fit
+ *   (no subjects) they are null, as every estimate of empty input is (R's survfit refuses
+ *   empty data);
  * - stdErr = S(t) * se(-log S(t)), the standard error of S (delta method), as R's summary;
  * - nRisk is the number at risk at the first curve time >= t (subjects followed to t or
  *   beyond, so it includes events and censorings at exactly t), 0 beyond the last time;
@@ -62,9 +67,9 @@ export function survivalAt(
     }
     const next = countBelow(fit.time, t);
     const nRisk = next < m ? fit.nRisk[next]! : 0;
-    let survival = 1;
-    let stdErr: number | null = 0;
-    let lower: number | null = fit.confType === 'none' ? null : 1;
+    let survival: number | null = m === 0 ? null : 1;
+    let stdErr: number | null = m === 0 ? null : 0;
+    let lower: number | null = fit.confType === 'none' || m === 0 ? null : 1;
     let upper: number | null = lower;
     if (upto > 0) {
       const r = upto - 1;

@@ -1,14 +1,8 @@
 import { assertFiniteNumber, assertObject } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
+import type { Estimate } from '../stats/estimate.js';
 import { findQuantile, QUANTILE_TOLERANCE } from './_internal/find-quantile.js';
 import type { KaplanMeierFit } from './kaplan-meier.js';
-
-/** A quantile of the survival time with its confidence limits (null where R gives NA). */
-export interface SurvivalQuantile {
-  readonly estimate: number | null;
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
 
 /**
  * The p-quantile of the survival time (p = 0.5: the median) with its confidence interval, as
@@ -30,7 +24,7 @@ export interface SurvivalQuantile {
  * const fit = kaplanMeier({ time: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], event: new Uint8Array(10).fill(1) });
  * survivalQuantile(fit, 0.5); // => { estimate: 5.5, lower: 3, upper: null }
  */
-export function survivalQuantile(fit: KaplanMeierFit, p: number): SurvivalQuantile {
+export function survivalQuantile(fit: KaplanMeierFit, p: number): Estimate {
   assertObject('fit', fit);
   assertFiniteNumber('p', p);
   if (p < 0 || p > 1) throw new RangeError(`p must be in [0, 1]. Value: ${describeValue(p)}.`);

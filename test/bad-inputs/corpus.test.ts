@@ -1,7 +1,7 @@
 // The malformed-input corpus: every folder of test/bad-inputs/cases/ (a cohort.json or CSV files
 // and an expect.json), plus the cases generated here because committing them would bloat the
 // repository (10 MiB of junk, 100,000 levels of nesting, a 65 MiB file, non-UTF-8 encodings).
-// Each is read by readCohort and run through `slnd-stats validate` and `slnd-stats report`:
+// Each is read by validateCohortFile and run through `slnd-stats validate` and `slnd-stats report`:
 // an invalid input must give exactly its issue codes, name its place (file, line, patient,
 // path) in the messages, exit 2 without a stack trace and write nothing; a valid variant (BOM,
 // CRLF) must parse and report.
@@ -21,12 +21,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { MAX_INPUT_BYTES, readCohort } from '../../src/node/read-cohort.js';
+import { MAX_INPUT_BYTES, validateCohortFile } from '../../src/node/validate-cohort-file.js';
 
 type Expect =
   | {
       readonly valid: false;
-      /** The set of issue codes readCohort returns (exactly). */
+      /** The set of issue codes validateCohortFile returns (exactly). */
       readonly codes: readonly string[];
       /** Substrings the issue messages (and the CLI's output) must contain. */
       readonly mentions: readonly string[];
@@ -44,7 +44,7 @@ type Expect =
 
 interface Case {
   readonly name: string;
-  /** The path given to readCohort and the CLI. */
+  /** The path given to validateCohortFile and the CLI. */
   readonly input: string;
   readonly expect: Expect;
 }
@@ -288,9 +288,9 @@ describe('the bad-inputs corpus', () => {
   });
 
   describe.each(cases)('$name', ({ input, expect: e }) => {
-    it('readCohort returns the expected issues, naming their place, fast', () => {
+    it('validateCohortFile returns the expected issues, naming their place, fast', () => {
       const started = performance.now();
-      const result = readCohort(input);
+      const result = validateCohortFile(input);
       expect(performance.now() - started).toBeLessThan(FAST_MS);
       const messages = [...result.issues, ...result.warnings].map((i) => i.message);
       for (const message of messages) expect(message).not.toMatch(HIDDEN);

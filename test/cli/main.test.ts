@@ -45,7 +45,7 @@ describe('slnd-stats report', () => {
     const r = await run('report', '--out', out);
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['plots', 'report.html', 'report.json', 'report.md']);
-    expect(readdirSync(join(out, 'plots'))).toHaveLength(5);
+    expect(readdirSync(join(out, 'plots'))).toHaveLength(14);
     expect(r.out).toContain('(synthetic example cohort)');
     expect(r.out).toMatch(/Data cut \d{4}-\d{2}-\d{2}: 60 patients/);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));

@@ -58,7 +58,7 @@ describe('complicationSummary', () => {
       expect(row, key).toBeDefined();
       expect(row.count, key).toBe(expected.count);
       expect(row.n, key).toBe(expected.n);
-      expectClose(row.rate, expected.rate, { label: `${key} rate` });
+      expectClose(row.estimate, expected.rate, { label: `${key} rate` });
       expectClose(row.lower, expected.lower, { label: `${key} lower` });
       expectClose(row.upper, expected.upper, { label: `${key} upper` });
     }
@@ -156,7 +156,7 @@ describe('complicationSummary', () => {
     const s = complicationSummary([patient('A', []), patient('B', [])]);
     for (const row of s.rows) {
       expect(row.count).toBe(0);
-      expect(row.rate).toBe(0);
+      expect(row.estimate).toBe(0);
       expect(row.lower).toBe(0);
       expectClose(row.upper, binomialConfidenceInterval(0, 2).upper);
     }
@@ -260,7 +260,7 @@ describe('complicationSummary', () => {
     const row = (key: string) => s.rows.find((r) => r.key === key)!;
     expect(row('major')).toMatchObject({ count: 4, n: 10 });
     expect(row('major').evaluable).toMatchObject({ count: 4, n: 8 });
-    expectClose(row('major').evaluable.rate, 0.5);
+    expectClose(row('major').evaluable.estimate, 0.5);
     expectClose(row('major').evaluable.lower, binomialConfidenceInterval(4, 8).lower);
     // Any complication: A and B are in it already; C's outcome is open.
     expect(row('any').evaluable).toMatchObject({ count: 6, n: 9 });
@@ -368,7 +368,7 @@ describe('complicationSummary', () => {
     const s = complicationSummary([]);
     expect(s.n).toBe(0);
     for (const row of s.rows) {
-      expect(row).toMatchObject({ count: 0, n: 0, rate: null, lower: null, upper: null });
+      expect(row).toMatchObject({ count: 0, n: 0, estimate: null, lower: null, upper: null });
     }
     expect(s.cci).toEqual({ n: 0, median: null, q1: null, q3: null, iqr: null });
     expect(s.notes).toEqual(['No patients: every rate, interval and CCI quantile is null.']);
@@ -427,5 +427,97 @@ describe('complicationSummary', () => {
     expect(() => complicationSummary([holed as never])).toThrow(
       /complications\[0\] must be given: .*complications is a sparse array/,
     );
+  });
+});
+
+describe('complicationSummary: by category and the line listing (issue 14)', () => {
+  const cohort: Patient[] = [
+    {
+      id: 'B',
+      surgeryDate: '2024-02-01',
+      lastFollowUpDate: '2024-08-01',
+      psa: [],
+      complications: [
+        { date: '2024-02-20', grade: 'IIIb', category: 'lymphocele', description: 'drained' },
+        { date: '2024-02-03', grade: 'II', category: 'infection' },
+        { date: '2024-02-25', grade: 'I', category: 'lymphocele' },
+        { date: '2024-06-01', grade: 'II', category: 'wound' }, // day 121: outside
+      ],
+    },
+    {
+      id: 'A',
+      surgeryDate: '2024-01-10',
+      lastFollowUpDate: '2024-01-30',
+      deathDate: '2024-01-30',
+      psa: [],
+      complications: [
+        { date: '2024-01-10', grade: 'IIIa', intraoperative: true, category: 'vascular-injury' },
+      ],
+    },
+  ];
+  const s = complicationSummary(cohort);
+
+  it('lists every complication in the window, in patient order then by day, the death included', () => {
+    expect(s.listing).toEqual([
+      {
+        patientId: 'B',
+        day: 2,
+        grade: 'II',
+        category: 'infection',
+        intraoperative: null,
+        description: null,
+      },
+      {
+        patientId: 'B',
+        day: 19,
+        grade: 'IIIb',
+        category: 'lymphocele',
+        intraoperative: null,
+        description: 'drained',
+      },
+      {
+        patientId: 'B',
+        day: 24,
+        grade: 'I',
+        category: 'lymphocele',
+        intraoperative: null,
+        description: null,
+      },
+      {
+        patientId: 'A',
+        day: 0,
+        grade: 'IIIa',
+        category: 'vascular-injury',
+        intraoperative: true,
+        description: null,
+      },
+      {
+        patientId: 'A',
+        day: 20,
+        grade: 'V',
+        category: null,
+        intraoperative: null,
+        description: 'death (cause not recorded)',
+      },
+    ]);
+    expect(s.listing).toHaveLength(s.totalEvents);
+  });
+
+  it('counts patients once per category and events by grade, categories in their fixed order', () => {
+    expect(s.byCategory.map((r) => [r.category, r.patients, r.events])).toEqual([
+      ['lymphocele', 1, 2],
+      ['infection', 1, 1],
+      ['vascular-injury', 1, 1],
+      [null, 1, 1],
+    ]);
+    const lymphocele = s.byCategory[0]!.byGrade;
+    expect([lymphocele.I, lymphocele.IIIb, lymphocele.II]).toEqual([1, 1, 0]);
+    const total = s.byCategory.reduce((sum, r) => sum + r.events, 0);
+    expect(total).toBe(s.totalEvents);
+  });
+
+  it('has an empty listing and no categories without complications', () => {
+    const none = complicationSummary([]);
+    expect([none.listing, none.byCategory]).toEqual([[], []]);
   });
 });

@@ -46,23 +46,23 @@ describe('isMajorComplication', () => {
   });
 
   it('counts a grade without its sub-grade as major when its worse sub-grade would be', () => {
-    expect(isMajorComplication('III', { threshold: 'IIIb' })).toBe(true);
-    expect(isMajorComplication('III', { threshold: 'IVa' })).toBe(false);
-    expect(isMajorComplication('IV', { threshold: 'IVb' })).toBe(true);
-    expect(isMajorComplication('IV', { threshold: 'V' })).toBe(false);
+    expect(isMajorComplication('III', { majorThreshold: 'IIIb' })).toBe(true);
+    expect(isMajorComplication('III', { majorThreshold: 'IVa' })).toBe(false);
+    expect(isMajorComplication('IV', { majorThreshold: 'IVb' })).toBe(true);
+    expect(isMajorComplication('IV', { majorThreshold: 'V' })).toBe(false);
   });
 
   it('honours another threshold', () => {
-    expect(isMajorComplication('IIIa', { threshold: 'IIIb' })).toBe(false);
-    expect(isMajorComplication('IIIb', { threshold: 'IIIb' })).toBe(true);
-    expect(isMajorComplication('I', { threshold: 'I' })).toBe(true);
-    expect(isMajorComplication('IVb', { threshold: 'V' })).toBe(false);
+    expect(isMajorComplication('IIIa', { majorThreshold: 'IIIb' })).toBe(false);
+    expect(isMajorComplication('IIIb', { majorThreshold: 'IIIb' })).toBe(true);
+    expect(isMajorComplication('I', { majorThreshold: 'I' })).toBe(true);
+    expect(isMajorComplication('IVb', { majorThreshold: 'V' })).toBe(false);
   });
 
   it('rejects a bad grade or threshold', () => {
     expect(() => isMajorComplication('3' as ClavienDindoGrade)).toThrow(/^grade must be one of/);
-    expect(() => isMajorComplication('I', { threshold: 'IIIc' as ClavienDindoGrade })).toThrow(
-      /^options\.threshold must be one of.*"IIIc"/,
+    expect(() => isMajorComplication('I', { majorThreshold: 'IIIc' as ClavienDindoGrade })).toThrow(
+      /^options\.majorThreshold must be one of.*"IIIc"/,
     );
     expect(() => isMajorComplication('I', null as never)).toThrow(TypeError);
   });

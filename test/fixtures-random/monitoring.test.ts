@@ -17,7 +17,7 @@ describe('boundaryOperatingCharacteristics vs the recursion in R', () => {
       const oc = boundaryOperatingCharacteristics({
         looks: c.looks,
         maxAllowed: c.maxAllowed,
-        p: c.p,
+        rates: c.p,
       });
       expectNear(oc.crossProbability, c.crossProbability, 'crossing');
       expectNear(oc.expectedSampleSize, c.expectedSampleSize, 'expected size');
@@ -35,8 +35,8 @@ describe('bayesianToxicityBoundary vs pbeta', () => {
   random.bayesian.forEach((c, i) => {
     it(caseName('bayesian', i, c), () => {
       const rule = bayesianToxicityBoundary({
-        maxRate: c.maxRate,
-        threshold: c.threshold,
+        maxAcceptableRate: c.maxRate,
+        posteriorThreshold: c.threshold,
         prior: c.prior,
         looks: c.looks,
       });
@@ -44,8 +44,8 @@ describe('bayesianToxicityBoundary vs pbeta', () => {
         expectNear(row, c.posteriorProbability[k]!, `look ${c.looks[k]}`);
       });
       const expected = c.stopAt.map((x, k) => {
-        // An exact tie (Beta(c, c) posterior, maxRate 0.5) is exactly 1/2 and does not
-        // strictly exceed a threshold of 0.5; where pbeta's last bit puts it above, R stops
+        // An exact tie (Beta(c, c) posterior, maxAcceptableRate 0.5) is exactly 1/2 and does not
+        // strictly exceed a posteriorThreshold of 0.5; where pbeta's last bit puts it above, R stops
         // one count early (docs/safety-monitoring.md).
         const tie = c.symmetricTie[k];
         return c.threshold === 0.5 && tie !== null && x === tie ? tie + 1 : x;
@@ -58,7 +58,13 @@ describe('bayesianToxicityBoundary vs pbeta', () => {
 describe('simonTwoStage vs clinfun::ph2simon', () => {
   random.simon.forEach((c, i) => {
     it(`${caseName('simon', i, c)} (${c.p0}, ${c.p1}, ${c.alpha}, ${c.beta}, nMax ${c.nMax})`, () => {
-      const options = { p0: c.p0, p1: c.p1, alpha: c.alpha, beta: c.beta, nMax: c.nMax };
+      const options = {
+        nullRate: c.p0,
+        targetRate: c.p1,
+        alpha: c.alpha,
+        beta: c.beta,
+        nMax: c.nMax,
+      };
       if (!c.feasible) {
         expect(() => simonTwoStage(options)).toThrow(RangeError);
         return;

@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as input from '../../src/input/index.js';
 
-describe('src/input barrel', () => {
-  it('exports the CSV reader and its error', () => {
+describe('src/input barrel (the slnd-stats/csv entry)', () => {
+  it('exports the CSV reader, the values of its options, the file names, the mapping schema and the error', () => {
     expect(Object.keys(input).sort()).toEqual([
+      'CSV_DIALECTS',
       'CohortInputError',
+      'FILE_NAMES',
+      'UNKNOWN_COLUMNS',
+      'columnMappingJsonSchema',
       'parseCohortCsv',
-      'parseCohortCsvOrThrow',
+      'validateCohortCsv',
     ]);
   });
 

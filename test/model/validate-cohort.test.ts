@@ -296,3 +296,116 @@ describe('parseCohort', () => {
     }
   });
 });
+
+describe('validateCohort: baseline fields and the patient flow (issue 14)', () => {
+  const base = {
+    id: 'P1',
+    surgeryDate: '2024-01-10',
+    prostatectomyDate: '2018-05-02',
+    psa: [],
+    complications: [],
+    lastFollowUpDate: '2025-01-10',
+  };
+  const issuesOf = (patient: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+    const r = validateCohort({ patients: [{ ...base, ...patient }], ...extra });
+    return r.ok ? [] : r.issues.map((i) => [i.path, i.code]);
+  };
+
+  it('accepts every baseline field and returns it as given', () => {
+    const full = {
+      ageAtSurgery: 66.5,
+      isupGradeGroup: 4,
+      pathologicalStage: 'pT3b',
+      pathologicalNodes: 'pN1',
+      surgicalMargin: 'R1',
+      biochemicalRecurrenceDate: '2020-03-01',
+      priorSalvageRadiotherapy: true,
+      priorAdt: false,
+      imaging: {
+        date: '2023-12-01',
+        modality: 'PSMA-PET/CT',
+        positiveNodes: 3,
+        regions: ['pelvic'],
+      },
+      nodesRemoved: 25,
+      nodesPositive: 3,
+      complications: [
+        { date: '2024-01-10', grade: 'IIIb', category: 'vascular-injury', intraoperative: true },
+      ],
+    };
+    const r = validateCohort({ patients: [{ ...base, ...full }] });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.patients[0]).toMatchObject(full);
+      expect(r.warnings).toEqual([]);
+    }
+  });
+
+  it('names every bad baseline field with its code', () => {
+    expect(issuesOf({ isupGradeGroup: 6 })).toEqual([['isupGradeGroup', 'out_of_range']]);
+    expect(issuesOf({ isupGradeGroup: 2.5 })).toEqual([['isupGradeGroup', 'invalid_type']]);
+    expect(issuesOf({ ageAtSurgery: 12 })).toEqual([['ageAtSurgery', 'out_of_range']]);
+    expect(issuesOf({ pathologicalStage: 'T3' })).toEqual([['pathologicalStage', 'invalid_value']]);
+    expect(issuesOf({ pathologicalNodes: 'N1' })).toEqual([['pathologicalNodes', 'invalid_value']]);
+    expect(issuesOf({ surgicalMargin: 'R2' })).toEqual([['surgicalMargin', 'invalid_value']]);
+    expect(issuesOf({ priorAdt: 'yes' })).toEqual([['priorAdt', 'invalid_type']]);
+    expect(issuesOf({ imaging: { modality: 'MRI' } })).toEqual([
+      ['imaging.modality', 'invalid_value'],
+    ]);
+    expect(issuesOf({ imaging: { modality: 'other', regions: ['chest'] } })).toEqual([
+      ['imaging.regions[0]', 'invalid_value'],
+    ]);
+    expect(issuesOf({ nodesRemoved: -1 })).toEqual([['nodesRemoved', 'out_of_range']]);
+    expect(issuesOf({ nodesRemoved: 3, nodesPositive: 4 })).toEqual([
+      ['nodesPositive', 'nodes_order'],
+    ]);
+    expect(issuesOf({ biochemicalRecurrenceDate: '2024-02-01' })).toEqual([
+      ['biochemicalRecurrenceDate', 'date_order'],
+    ]);
+    expect(issuesOf({ biochemicalRecurrenceDate: '2017-01-01' })).toEqual([
+      ['biochemicalRecurrenceDate', 'date_order'],
+    ]);
+    expect(issuesOf({ imaging: { modality: 'other', date: '2024-02-01' } })).toEqual([
+      ['imaging.date', 'date_order'],
+    ]);
+    expect(
+      issuesOf({ complications: [{ date: '2024-01-12', grade: 'I', category: 'seroma' }] }),
+    ).toEqual([['complications[0].category', 'invalid_value']]);
+  });
+
+  it('warns about an intraoperative complication dated after the day of the sLND', () => {
+    const r = validateCohort({
+      patients: [
+        { ...base, complications: [{ date: '2024-01-12', grade: 'II', intraoperative: true }] },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => [w.path, w.code])).toEqual([
+      ['complications[0].date', 'intraoperative_date'],
+    ]);
+  });
+
+  it('reads notOperated and screening, checking ids and counts', () => {
+    const ok = validateCohort({
+      patients: [base],
+      notOperated: [{ id: 'N1', reason: 'withdrew consent', enrollmentDate: '2024-01-02' }],
+      screening: { assessed: 10, excluded: [{ reason: 'metastases', count: 8 }] },
+    });
+    expect(ok.ok).toBe(true);
+    expect(ok.notOperated).toEqual([
+      { id: 'N1', reason: 'withdrew consent', enrollmentDate: '2024-01-02' },
+    ]);
+    expect(ok.screening).toEqual({ assessed: 10, excluded: [{ reason: 'metastases', count: 8 }] });
+    expect(validateCohort({ patients: [base] }).screening).toBeNull();
+    expect(issuesOf({}, { notOperated: [{ id: 'P1', reason: 'x' }] })).toEqual([
+      ['notOperated[0].id', 'duplicate_id'],
+    ]);
+    expect(issuesOf({}, { notOperated: [{ id: 'N1' }] })).toEqual([
+      ['notOperated[0].reason', 'missing_field'],
+    ]);
+    // 1 operated + 8 excluded > 5 assessed.
+    expect(
+      issuesOf({}, { screening: { assessed: 5, excluded: [{ reason: 'metastases', count: 8 }] } }),
+    ).toEqual([['screening.assessed', 'screening_count']]);
+  });
+});

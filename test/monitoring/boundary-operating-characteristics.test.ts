@@ -11,9 +11,9 @@ describe('boundaryOperatingCharacteristics', () => {
       const oc = boundaryOperatingCharacteristics({
         looks: c.looks,
         maxAllowed: c.maxAllowed,
-        p: c.oc.p,
+        rates: c.oc.p,
       });
-      expectAllClose(oc.p, c.oc.p, { rel: 0, abs: 0 });
+      expectAllClose(oc.rates, c.oc.p, { rel: 0, abs: 0 });
       expectAllClose(oc.crossProbability, c.oc.crossProbability, { ...TOL, label: 'cross' });
       expectAllClose(oc.earlyStopProbability, c.oc.earlyStopProbability, {
         ...TOL,
@@ -31,7 +31,7 @@ describe('boundaryOperatingCharacteristics', () => {
     const oc = boundaryOperatingCharacteristics({
       looks: [20, 40, 60, 75],
       maxAllowed: [7, 12, 17, 20],
-      p: [0.2, 0.35],
+      rates: [0.2, 0.35],
     });
     expectClose(oc.crossProbability[0], 0.101, { abs: 5e-4 });
     expectClose(oc.crossProbability[1], 0.935, { abs: 5e-4 });
@@ -49,7 +49,7 @@ describe('boundaryOperatingCharacteristics', () => {
 
   it('property: crossing probability rises with the true rate', () => {
     for (const b of boundaries) {
-      const { crossProbability } = boundaryOperatingCharacteristics({ ...b, p });
+      const { crossProbability } = boundaryOperatingCharacteristics({ ...b, rates: p });
       for (let j = 1; j < p.length; j++) {
         // Strictly, until both are 1 to rounding.
         if (crossProbability[j - 1]! < 1 - 1e-12) {
@@ -63,10 +63,14 @@ describe('boundaryOperatingCharacteristics', () => {
 
   it('property: a larger maxAllowed never stops more often', () => {
     for (const b of boundaries) {
-      const base = boundaryOperatingCharacteristics({ ...b, p });
+      const base = boundaryOperatingCharacteristics({ ...b, rates: p });
       for (let i = 0; i < b.looks.length; i++) {
         const looser = b.maxAllowed.map((r, k) => (k === i ? r + 1 : r));
-        const oc = boundaryOperatingCharacteristics({ looks: b.looks, maxAllowed: looser, p });
+        const oc = boundaryOperatingCharacteristics({
+          looks: b.looks,
+          maxAllowed: looser,
+          rates: p,
+        });
         for (let j = 0; j < p.length; j++) {
           expect(oc.crossProbability[j]!).toBeLessThanOrEqual(base.crossProbability[j]! + 1e-15);
           expect(oc.expectedSampleSize[j]!).toBeGreaterThanOrEqual(
@@ -79,7 +83,7 @@ describe('boundaryOperatingCharacteristics', () => {
 
   it('property: the per-look stopping probabilities sum to the crossing probability', () => {
     for (const b of boundaries) {
-      const oc = boundaryOperatingCharacteristics({ ...b, p });
+      const oc = boundaryOperatingCharacteristics({ ...b, rates: p });
       for (let j = 0; j < p.length; j++) {
         const sum = oc.stopProbabilityByLook.reduce((acc, row) => acc + row[j]!, 0);
         expectClose(sum, oc.crossProbability[j], { rel: 1e-14, abs: 1e-15 });
@@ -95,7 +99,7 @@ describe('boundaryOperatingCharacteristics', () => {
     const oc = boundaryOperatingCharacteristics({
       looks: [20, 40],
       maxAllowed: [19, 0],
-      p: [0.05],
+      rates: [0.05],
     });
     expect(oc.earlyStopProbability[0]).toBeGreaterThan(0);
     expect(oc.earlyStopProbability[0]).toBe(oc.stopProbabilityByLook[0]![0]);
@@ -106,16 +110,16 @@ describe('boundaryOperatingCharacteristics', () => {
     const oc = boundaryOperatingCharacteristics({
       looks: [10, 20],
       maxAllowed: [3, 5],
-      p: [0, 1],
+      rates: [0, 1],
     });
     expect(oc.crossProbability).toEqual([0, 1]);
     expect(oc.expectedSampleSize).toEqual([20, 10]);
   });
 
   it('rejects bad arguments with a RangeError naming them', () => {
-    const ok = { looks: [10, 20], maxAllowed: [3, 5], p: [0.1] };
+    const ok = { looks: [10, 20], maxAllowed: [3, 5], rates: [0.1] };
     expect(() => boundaryOperatingCharacteristics({ ...ok, looks: [20, 10] })).toThrow(
-      /looks must be strictly increasing/,
+      /options.looks must be strictly increasing/,
     );
     expect(() => boundaryOperatingCharacteristics({ ...ok, maxAllowed: [3] })).toThrow(
       /maxAllowed must have one entry per look/,
@@ -123,24 +127,26 @@ describe('boundaryOperatingCharacteristics', () => {
     expect(() => boundaryOperatingCharacteristics({ ...ok, maxAllowed: [3, -2] })).toThrow(
       /maxAllowed\[1\].*Value: -2/,
     );
-    expect(() => boundaryOperatingCharacteristics({ ...ok, p: [1.2] })).toThrow(
-      /p\[0\] must be in \[0, 1\]. Value: 1.2/,
+    expect(() => boundaryOperatingCharacteristics({ ...ok, rates: [1.2] })).toThrow(
+      /options.rates\[0\] must be in \[0, 1\]. Value: 1.2/,
     );
-    expect(() => boundaryOperatingCharacteristics({ ...ok, p: [-0.1] })).toThrow(RangeError);
+    expect(() => boundaryOperatingCharacteristics({ ...ok, rates: [-0.1] })).toThrow(RangeError);
   });
 
   // issue 11 item 11: the recursion's work grows with the square of the last look.
   it('refuses a last look above 1,000 patients and more than 200 rates', () => {
-    const ok = { looks: [10, 20], maxAllowed: [3, 5], p: [0.1] };
+    const ok = { looks: [10, 20], maxAllowed: [3, 5], rates: [0.1] };
     expect(() =>
       boundaryOperatingCharacteristics({ ...ok, looks: [10, 1e8], maxAllowed: [3, 1e8] }),
-    ).toThrow(/^looks must end at <= 1000 patients.*Value: looks\[1\] = 100000000\.$/);
+    ).toThrow(
+      /^options.looks must end at <= 1000 patients.*Value: options.looks\[1\] = 100000000\.$/,
+    );
     const rates = Array.from({ length: 201 }, (_, i) => i / 200);
-    expect(() => boundaryOperatingCharacteristics({ ...ok, p: rates })).toThrow(
-      /^p must hold at most 200 rates\. Value: an array of length 201\.$/,
+    expect(() => boundaryOperatingCharacteristics({ ...ok, rates })).toThrow(
+      /^options.rates must hold at most 200 rates\. Value: an array of length 201\.$/,
     );
     expect(
-      boundaryOperatingCharacteristics({ ...ok, p: rates.slice(0, 200) }).crossProbability,
+      boundaryOperatingCharacteristics({ ...ok, rates: rates.slice(0, 200) }).crossProbability,
     ).toHaveLength(200);
   });
 });

@@ -44,7 +44,11 @@ describe('evaluateStoppingRule', () => {
   });
 
   it('uses the lower (clinfun lo.bdry) boundary of a toxicityBoundary result', () => {
-    const tb = toxicityBoundary({ pLow: 0.2, pHigh: 0.35, looks: [20, 40, 60, 75] });
+    const tb = toxicityBoundary({
+      acceptableRate: 0.2,
+      unacceptableRate: 0.35,
+      looks: [20, 40, 60, 75],
+    });
     // 21 events in 75 exceed the lower final boundary 20 but not the upper 21.
     const o = [...outcomes(60, 17, false), ...outcomes(15, 4)];
     const e = evaluateStoppingRule(tb, o);
@@ -55,7 +59,7 @@ describe('evaluateStoppingRule', () => {
 
   it('applies a Bayesian boundary through its maxAllowed (stop at stopAt events)', () => {
     const looks = Array.from({ length: 28 }, (_, i) => i + 3);
-    const b = bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.95, looks });
+    const b = bayesianToxicityBoundary({ maxAcceptableRate: 0.3, posteriorThreshold: 0.95, looks });
     // Events in the last patients: 1, 2, 3, 4 events at n = 5..8, where stopAt is 4, 4, 5, 5.
     const e = evaluateStoppingRule(b, outcomes(9, 4, false));
     expect(e).toMatchObject({ decision: 'continue', nextLook: 10, events: 4 });
@@ -65,7 +69,12 @@ describe('evaluateStoppingRule', () => {
   });
 
   it('checks the SPRT after every patient, on both lines', () => {
-    const sprt = sprtBoundary({ p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 });
+    const sprt = sprtBoundary({
+      acceptableRate: 0.1,
+      unacceptableRate: 0.3,
+      alpha: 0.05,
+      beta: 0.2,
+    });
     const up = evaluateStoppingRule(sprt, [true, true, true]);
     // 3 >= 2.053881 + 0.186169 * 3 = 2.61
     expect(up).toMatchObject({ decision: 'stop', crossed: 'upper', look: 3, events: 3 });

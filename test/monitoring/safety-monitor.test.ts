@@ -37,7 +37,7 @@ describe('safetyMonitor', () => {
 
   it('classifies every patient at asOf and lists them in order of entry (surgery date, then id)', () => {
     const r = safetyMonitor(cohort, { rule, asOf: '2025-06-30' });
-    expect(r.patients.map((p) => [p.id, p.status])).toEqual([
+    expect(r.patients.map((p) => [p.patientId, p.status])).toEqual([
       ['P01', 'event'],
       ['P02', 'no-event'],
       ['P03', 'incomplete'],
@@ -87,7 +87,7 @@ describe('safetyMonitor', () => {
       [death('A'), death('B', 'unknown'), death('C', 'other'), death('D', 'prostate-cancer')],
       { rule, asOf: '2025-02-15' },
     );
-    expect(r.patients.map((p) => [p.id, p.status, p.eventDate, p.followUpEndDate])).toEqual([
+    expect(r.patients.map((p) => [p.patientId, p.status, p.eventDate, p.followUpEndDate])).toEqual([
       ['A', 'event', '2025-01-30', null],
       ['B', 'event', '2025-01-30', null],
       ['C', 'no-event', null, '2025-01-30'],
@@ -119,11 +119,11 @@ describe('safetyMonitor', () => {
     });
     // P01's IIIb and P08's death (grade V); P05's IIIa is not an event under this definition.
     expect(r.events).toBe(2);
-    expect(r.patients.find((p) => p.id === 'P05')!.status).toBe('pending');
+    expect(r.patients.find((p) => p.patientId === 'P05')!.status).toBe('pending');
     // 2 events in the first 5 evaluable patients: more than the 1 allowed at the first look.
     expect(r.decision).toBe('stop');
     const wide = safetyMonitor(cohort, { rule, asOf: '2025-06-30', windowDays: 120 });
-    expect(wide.patients.find((p) => p.id === 'P10')!.status).toBe('event');
+    expect(wide.patients.find((p) => p.patientId === 'P10')!.status).toBe('event');
   });
 
   it('uses only what was known at asOf', () => {
@@ -132,7 +132,7 @@ describe('safetyMonitor', () => {
     expect(early.evaluable).toBe(0);
     expect(early.decision).toBe('continue');
     const later = safetyMonitor(cohort, { rule, asOf: '2025-07-02' });
-    expect(later.patients.find((p) => p.id === 'P07')!.status).toBe('event');
+    expect(later.patients.find((p) => p.patientId === 'P07')!.status).toBe('event');
   });
 
   it('counts a patient as evaluable on the last day of the window (day windowDays)', () => {

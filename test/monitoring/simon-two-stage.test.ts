@@ -10,7 +10,13 @@ const designOf = (d: { r1: number; n1: number; r: number; n: number }) => [d.r1,
 describe('simonTwoStage', () => {
   for (const c of fixtures.simon) {
     it(`equals clinfun ph2simon(${c.p0}, ${c.p1}, ${c.alpha}, ${c.beta})`, () => {
-      const s = simonTwoStage({ p0: c.p0, p1: c.p1, alpha: c.alpha, beta: c.beta, nMax: c.nMax });
+      const s = simonTwoStage({
+        nullRate: c.p0,
+        targetRate: c.p1,
+        alpha: c.alpha,
+        beta: c.beta,
+        nMax: c.nMax,
+      });
       for (const [mine, ref] of [
         [s.optimal, c.optimal],
         [s.minimax, c.minimax],
@@ -52,23 +58,23 @@ describe('simonTwoStage', () => {
         [6, 26, 17, 49],
       ],
     ] as const;
-    for (const [[p0, p1, alpha, beta], optimal, minimax] of cases) {
-      const s = simonTwoStage({ p0, p1, alpha, beta });
+    for (const [[nullRate, targetRate, alpha, beta], optimal, minimax] of cases) {
+      const s = simonTwoStage({ nullRate, targetRate, alpha, beta });
       expect(designOf(s.optimal)).toEqual(optimal);
       expect(designOf(s.minimax)).toEqual(minimax);
     }
-    const s = simonTwoStage({ p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 });
+    const s = simonTwoStage({ nullRate: 0.1, targetRate: 0.3, alpha: 0.05, beta: 0.2 });
     expectClose(s.optimal.expectedSizeNull, 15.01, { abs: 5e-3 });
     expectClose(s.optimal.earlyStopNull, 0.736, { abs: 5e-4 });
   });
 
   it('breaks an exact tie in EN as ph2simon does: the smaller n (issue 12 item 3)', () => {
-    // (3, 7, 8, 14) and (2, 5, 9, 16) both have EN exactly 10.5 at p0 = 0.5; PET summed by
+    // (3, 7, 8, 14) and (2, 5, 9, 16) both have EN exactly 10.5 at nullRate = 0.5; PET summed by
     // complement made the first 10.500000000000002 and the strict < kept n = 16
     const ref = random.simon.find((c) => c.issue12 === 3)!;
     const s = simonTwoStage({
-      p0: ref.p0,
-      p1: ref.p1,
+      nullRate: ref.p0,
+      targetRate: ref.p1,
       alpha: ref.alpha,
       beta: ref.beta,
       nMax: ref.nMax,
@@ -80,14 +86,16 @@ describe('simonTwoStage', () => {
 
   it('runs nMax = 100 well under a second', () => {
     const start = performance.now();
-    simonTwoStage({ p0: 0.2, p1: 0.4, alpha: 0.1, beta: 0.1, nMax: 100 });
+    simonTwoStage({ nullRate: 0.2, targetRate: 0.4, alpha: 0.1, beta: 0.1, nMax: 100 });
     expect(performance.now() - start).toBeLessThan(500);
   });
 
   it('rejects bad parameters and infeasible searches naming them', () => {
-    const ok = { p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 };
-    expect(() => simonTwoStage({ ...ok, p0: 1.1 })).toThrow(/p0.*Value: 1.1/);
-    expect(() => simonTwoStage({ ...ok, p1: 0.05 })).toThrow(/p0 must be < p1/);
+    const ok = { nullRate: 0.1, targetRate: 0.3, alpha: 0.05, beta: 0.2 };
+    expect(() => simonTwoStage({ ...ok, nullRate: 1.1 })).toThrow(/nullRate.*Value: 1.1/);
+    expect(() => simonTwoStage({ ...ok, targetRate: 0.05 })).toThrow(
+      /nullRate must be < options.targetRate/,
+    );
     expect(() => simonTwoStage({ ...ok, alpha: 0 })).toThrow(/alpha.*Value: 0/);
     expect(() => simonTwoStage({ ...ok, nMax: 1001 })).toThrow(/nMax.*1001/);
     expect(() => simonTwoStage({ ...ok, nMax: 10 })).toThrow(/nMax: no two-stage design/);

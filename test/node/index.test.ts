@@ -6,8 +6,8 @@ describe('src/node entry', () => {
     expect(Object.keys(node).sort()).toEqual([
       'COHORT_CSV_FILE_NAMES',
       'MAX_INPUT_BYTES',
-      'readCohort',
-      'readCohortOrThrow',
+      'parseCohortFile',
+      'validateCohortFile',
       'writeReport',
     ]);
     expect(node.COHORT_CSV_FILE_NAMES).toEqual([
@@ -15,6 +15,8 @@ describe('src/node entry', () => {
       'psa.csv',
       'complications.csv',
       'testosterone.csv',
+      'not-operated.csv',
+      'screening.csv',
     ]);
   });
 });

@@ -22,7 +22,7 @@ const report = buildTrialReport(exampleCohort());
 describe('writeReport', () => {
   it('writes the chosen formats, plots beside the Markdown', async () => {
     const written = await writeReport(report, join(dir, 'a'));
-    expect(written.filter((p) => p.endsWith('.svg'))).toHaveLength(5);
+    expect(written.filter((p) => p.endsWith('.svg'))).toHaveLength(14);
     expect(readFileSync(join(dir, 'a', 'report.html'), 'utf8')).toBe(reportToHtml(report));
     expect(JSON.parse(readFileSync(join(dir, 'a', 'report.json'), 'utf8'))).toEqual(report);
     await writeReport(report, join(dir, 'b'), ['html']);

@@ -53,7 +53,7 @@ describe('notebook-ready results', () => {
 
     const report = buildTrialReport(patients);
     expect(JSON.stringify(report)).toBe(JSON.stringify(plainReport(patients)));
-    expect(report.toHTML().match(/<svg /g)).toHaveLength(5);
+    expect(report.toHTML().match(/<svg /g)).toHaveLength(14);
   });
 
   it('the notebook entry exports the main entry with these five in place of the plain ones', async () => {

@@ -86,7 +86,11 @@ describe('boundaryPlot', () => {
   });
 
   it("takes toxicityBoundary's boundary as maxAllowed", () => {
-    const tb = toxicityBoundary({ pLow: 0.2, pHigh: 0.35, looks: [20, 40, 60, 75] });
+    const tb = toxicityBoundary({
+      acceptableRate: 0.2,
+      unacceptableRate: 0.35,
+      looks: [20, 40, 60, 75],
+    });
     const out = boundaryPlot({ looks: tb.looks, maxAllowed: tb.lower.boundary });
     const marks = centres(out, 'boundary-look');
     expect(marks).toHaveLength(4);
@@ -94,7 +98,11 @@ describe('boundaryPlot', () => {
   });
 
   it("takes bayesianToxicityBoundary's result as is, drawing 'never stops' at the look size", () => {
-    const rule = bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.99, looks: [1, 2, 10] });
+    const rule = bayesianToxicityBoundary({
+      maxAcceptableRate: 0.3,
+      posteriorThreshold: 0.99,
+      looks: [1, 2, 10],
+    });
     expect(rule.stopAt[0]).toBeNull(); // one patient can never show P(rate > 0.3) > 0.99
     expect(rule.maxAllowed[0]).toBe(1);
     const out = boundaryPlot(rule);

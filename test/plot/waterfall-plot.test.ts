@@ -4,14 +4,14 @@ import { deepFreeze } from '../_helpers/deep-freeze.js';
 import { countClass, expectSafeSvg } from './_svg.js';
 
 const bars: readonly WaterfallBar[] = deepFreeze([
-  { id: 'SLND-001', percentChange: -95, undetectable: true },
-  { id: 'SLND-002', percentChange: 40 },
-  { id: 'SLND-003', percentChange: -60 },
-  { id: 'SLND-004', percentChange: 180 },
-  { id: 'SLND-005', percentChange: -20 },
-  { id: 'SLND-006', percentChange: 0 },
-  { id: 'SLND-007', percentChange: -99.5, undetectable: true },
-  { id: 'SLND-008', percentChange: 12.5 },
+  { patientId: 'SLND-001', percentChange: -95, undetectable: true },
+  { patientId: 'SLND-002', percentChange: 40 },
+  { patientId: 'SLND-003', percentChange: -60 },
+  { patientId: 'SLND-004', percentChange: 180 },
+  { patientId: 'SLND-005', percentChange: -20 },
+  { patientId: 'SLND-006', percentChange: 0 },
+  { patientId: 'SLND-007', percentChange: -99.5, undetectable: true },
+  { patientId: 'SLND-008', percentChange: 12.5 },
 ]);
 
 /** The `<title>` tooltips of the bars, in drawing order (left to right). */
@@ -70,7 +70,7 @@ describe('waterfallPlot', () => {
   it('hatches undetectable bars with a pattern whose id derives from idPrefix', () => {
     expect(svg.match(/fill="url\(#slnd-waterfall-undetectable\)"/g)).toHaveLength(3); // 2 bars + legend
     expect(svg).toContain('<pattern id="slnd-waterfall-undetectable"');
-    const plain = waterfallPlot([{ id: 'a', percentChange: -10 }], { idPrefix: 'w2' });
+    const plain = waterfallPlot([{ patientId: 'a', percentChange: -10 }], { idPrefix: 'w2' });
     expect(plain).not.toContain('<pattern');
     expect(plain).not.toContain('Undetectable');
     expect(waterfallPlot(bars, { idPrefix: 'w3' })).toContain('url(#w3-undetectable)');
@@ -91,7 +91,7 @@ describe('waterfallPlot', () => {
 
   it('writes ids under the bars only up to 40 bars', () => {
     const many = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ id: `P${i}`, percentChange: i - 20 }));
+      Array.from({ length: n }, (_, i) => ({ patientId: `P${i}`, percentChange: i - 20 }));
     const idTexts = (out: string) =>
       out.match(/<g class="waterfall-ids">(.*?)<\/g>/)![1]!.split('<text').length - 1;
     expect(idTexts(waterfallPlot(many(40)))).toBe(40);
@@ -116,8 +116,8 @@ describe('waterfallPlot', () => {
 
   it('escapes ids in labels and tooltips, so data never becomes markup', () => {
     const out = waterfallPlot([
-      { id: '<script>alert(1)</script>', percentChange: -75 },
-      { id: '"><img onerror=x>', percentChange: 20 },
+      { patientId: '<script>alert(1)</script>', percentChange: -75 },
+      { patientId: '"><img onerror=x>', percentChange: 20 },
     ]);
     expectSafeSvg(out);
     expect(out).not.toContain('<script');
@@ -129,18 +129,20 @@ describe('waterfallPlot', () => {
   it('rejects bad arguments, naming them and their value', () => {
     expect(() => waterfallPlot('bars' as never)).toThrow(TypeError);
     expect(() => waterfallPlot('bars' as never)).toThrow(/bars must be an array\. Value: "bars"/);
-    expect(() => waterfallPlot([{ id: 'a', percentChange: Number.NaN }])).toThrow(RangeError);
-    expect(() => waterfallPlot([bars[0]!, { id: 'a', percentChange: Number.NaN }])).toThrow(
+    expect(() => waterfallPlot([{ patientId: 'a', percentChange: Number.NaN }])).toThrow(
+      RangeError,
+    );
+    expect(() => waterfallPlot([bars[0]!, { patientId: 'a', percentChange: Number.NaN }])).toThrow(
       /bars\[1\]\.percentChange.*NaN/,
     );
-    expect(() => waterfallPlot([{ id: 'a', percentChange: -150 }])).toThrow(
+    expect(() => waterfallPlot([{ patientId: 'a', percentChange: -150 }])).toThrow(
       /bars\[0\]\.percentChange must be >= -100.*-150/,
     );
-    expect(() => waterfallPlot([{ id: 7, percentChange: 1 }] as never)).toThrow(
-      /bars\[0\]\.id must be a string\. Value: 7/,
+    expect(() => waterfallPlot([{ patientId: 7, percentChange: 1 }] as never)).toThrow(
+      /bars\[0\].patientId must be a string\. Value: 7/,
     );
     expect(() =>
-      waterfallPlot([{ id: 'a', percentChange: 1, undetectable: 'yes' }] as never),
+      waterfallPlot([{ patientId: 'a', percentChange: 1, undetectable: 'yes' }] as never),
     ).toThrow(TypeError);
     expect(() => waterfallPlot(bars, { referenceLines: [-120] })).toThrow(
       /options\.referenceLines\[0\].*-120/,
@@ -152,7 +154,7 @@ describe('waterfallPlot', () => {
   // issue 11 item 6: Math.max(...idWidths) overflowed the stack for a large cohort.
   it('draws 150,000 bars with their ids (no spread of the bars into a call)', () => {
     const many = Array.from({ length: 150_000 }, (_, i) => ({
-      id: `P${i}`,
+      patientId: `P${i}`,
       percentChange: (i % 300) - 100,
     }));
     const out = waterfallPlot(many, { showIds: true, width: 40_000 });
@@ -165,7 +167,7 @@ describe('waterfallPlot', () => {
       'options.clampAt must be > 0 and <= 1000000 (percent). Value: 1e+308.',
     );
     expect(() => waterfallPlot(bars, { width: 1e308 })).toThrow(/^options\.width must be <= 40000/);
-    const out = waterfallPlot([...bars, { id: 'huge', percentChange: 1e308 }], {
+    const out = waterfallPlot([...bars, { patientId: 'huge', percentChange: 1e308 }], {
       clampAt: 1_000_000,
       referenceLines: [1_000_000],
       width: 40_000,

@@ -31,8 +31,8 @@ describe('boundaryOperatingCharacteristics', () => {
     'crossing probability is non-decreasing in the true rate',
     ({ looks, maxAllowed }, p) => {
       const sorted = [...p].sort((a, b) => a - b);
-      const oc = boundaryOperatingCharacteristics({ looks, maxAllowed, p: sorted });
-      expect(oc.p).toEqual(sorted);
+      const oc = boundaryOperatingCharacteristics({ looks, maxAllowed, rates: sorted });
+      expect(oc.rates).toEqual(sorted);
       for (let j = 0; j < sorted.length; j++) {
         const c = oc.crossProbability[j]!;
         expect(c).toBeGreaterThanOrEqual(-EPS);
@@ -55,8 +55,8 @@ describe('boundaryOperatingCharacteristics', () => {
     'a boundary with larger maxAllowed (elementwise) never stops more often, nor earlier',
     ([{ looks, maxAllowed }, raise], p) => {
       const higher = maxAllowed.map((m, i) => m + raise[i]!);
-      const base = boundaryOperatingCharacteristics({ looks, maxAllowed, p });
-      const lax = boundaryOperatingCharacteristics({ looks, maxAllowed: higher, p });
+      const base = boundaryOperatingCharacteristics({ looks, maxAllowed, rates: p });
+      const lax = boundaryOperatingCharacteristics({ looks, maxAllowed: higher, rates: p });
       for (let j = 0; j < p.length; j++) {
         expect(lax.crossProbability[j]!).toBeLessThanOrEqual(base.crossProbability[j]! + EPS);
         expect(lax.earlyStopProbability[j]!).toBeLessThanOrEqual(
@@ -74,7 +74,7 @@ describe('boundaryOperatingCharacteristics', () => {
   test.prop([boundary, rates], PARAMS)(
     'stopProbabilityByLook sums over the looks to crossProbability',
     ({ looks, maxAllowed }, p) => {
-      const oc = boundaryOperatingCharacteristics({ looks, maxAllowed, p });
+      const oc = boundaryOperatingCharacteristics({ looks, maxAllowed, rates: p });
       expect(oc.stopProbabilityByLook).toHaveLength(looks.length);
       for (let j = 0; j < p.length; j++) {
         let sum = 0;

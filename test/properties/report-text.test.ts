@@ -185,7 +185,7 @@ describe('data strings in the report', () => {
       expectOnlyText(parseFragment(render(md)) as unknown as Node, strings, 'report.md');
       // The plots: ids as waterfall bars (their tooltips), the title as the curve's label.
       const waterfall = waterfallPlot(
-        ids.map((id) => ({ id, percentChange: -50 })),
+        ids.map((patientId) => ({ patientId, percentChange: -50 })),
         { title },
       );
       expectOnlyText(parseFragment(waterfall) as unknown as Node, [...ids, title], 'waterfall svg');

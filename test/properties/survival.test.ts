@@ -136,9 +136,9 @@ describe('logRank', () => {
       expect(result.groups).toEqual(['a', 'b']);
       if (result.df === 0) {
         // a variance of rank 0 (no events, or all at risk die together): no test, null
-        expect([result.chiSquare, result.pValue]).toEqual([null, null]);
+        expect([result.statistic, result.pValue]).toEqual([null, null]);
       } else {
-        expectClose(result.chiSquare, 0, { abs: 1e-12, label: 'chiSquare' });
+        expectClose(result.statistic, 0, { abs: 1e-12, label: 'chiSquare' });
         expectClose(result.pValue, 1, { abs: 1e-12, label: 'pValue' });
       }
       expectClose(result.observed[0], result.observed[1], { label: 'observed' });

@@ -125,7 +125,9 @@ describe('psaAtLandmark', () => {
   });
 
   it('rejects bad options and patients, naming them', () => {
-    expect(() => psaAtLandmark(makePatient(), { days: -1 })).toThrow(/options\.days.*-1/);
+    expect(() => psaAtLandmark(makePatient(), { landmarkDays: -1 })).toThrow(
+      /options\.landmarkDays.*-1/,
+    );
     expect(() => psaAtLandmark(makePatient(), { toleranceDays: 1.5 })).toThrow(RangeError);
     expect(() => psaAtLandmark(makePatient({ surgeryDate: '2024-13-01' }))).toThrow(
       /patient\.surgeryDate.*"2024-13-01"/,

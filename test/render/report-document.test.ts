@@ -7,14 +7,24 @@ describe('reportDocument', () => {
   const blocks = reportDocument(buildTrialReport(exampleCohort()));
   const figures = blocks.filter((b) => b.kind === 'figure');
 
-  it('has the five figures, each with its own id prefix', () => {
+  it('has every figure, each with its own file and id prefix', () => {
     expect(figures.map((f) => f.file)).toEqual([
+      'plots/patient-flow.svg',
       'plots/safety-boundary.svg',
       'plots/psa-waterfall.svg',
       'plots/km-castration-resistance.svg',
       'plots/km-distant-metastasis.svg',
       'plots/km-metastasis-free-survival.svg',
+      'plots/km-biochemical-recurrence.svg',
+      'plots/km-hormone-therapy.svg',
+      'plots/km-castration-resistance-by-response.svg',
+      'plots/km-distant-metastasis-by-response.svg',
+      'plots/km-metastasis-free-survival-by-response.svg',
+      'plots/psa-trajectories.svg',
+      'plots/swimmer.svg',
+      'plots/forest.svg',
     ]);
+    expect(new Set(figures.map((f) => f.file)).size).toBe(figures.length);
     const ids = figures.flatMap((f) => [...f.svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
     expect(new Set(ids).size).toBe(ids.length);
   });

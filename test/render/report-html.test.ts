@@ -11,7 +11,7 @@ describe('reportToHtml', () => {
   it('is one self-contained page: inline SVG, no script, no external resource', () => {
     const html = reportToHtml(buildTrialReport(exampleCohort()));
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html.match(/<svg /g)?.length).toBe(5);
+    expect(html.match(/<svg /g)?.length).toBe(14);
     expect(html).not.toMatch(/<script|<link|<iframe|src=|https?:\/\/(?!www\.w3\.org)/i);
     expect(html).toContain("default-src 'none'");
   });

@@ -17,16 +17,22 @@ describe('reportToMarkdown', () => {
     const md = reportToMarkdown(report);
     for (const heading of [
       '## Cohort',
+      '## Patient flow',
+      '## Baseline characteristics',
       '## Complications within 90 days (Clavien-Dindo)',
       '## Safety monitor',
       '## PSA 6 weeks after sLND',
       '## PSA doubling time before and after sLND',
       '## Time-to-event endpoints (2 years)',
+      '## Further endpoints of sLND series',
+      '## Time-to-event endpoints by 6-week PSA response',
+      '## Individual courses',
+      '## Exploratory predictors',
       '## Methods',
     ]) {
       expect(md).toContain(heading);
     }
-    expect(md.match(/\]\(plots\/[a-z-]+\.svg\)/g)).toHaveLength(5);
+    expect(md.match(/\]\(plots\/[a-z-]+\.svg\)/g)).toHaveLength(14);
   });
 
   /** Markdown as GitHub renders it (CommonMark + GFM), raw HTML let through to be caught. */

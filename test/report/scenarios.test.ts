@@ -127,7 +127,7 @@ describe('report scenarios', () => {
       'on ADT since day 15: every PSA within day 42 +- 14 was drawn on or after the ADT start';
     expect(out.json.psaLandmark.notEvaluable).toEqual([{ patientId: 'ADT1', reason }]);
     expect(out.json.psaLandmark.completeResponse).toMatchObject({ count: 1, n: 1 });
-    expect(out.json.psaLandmark.waterfall.map((b) => b.id)).toEqual(['R1']);
+    expect(out.json.psaLandmark.waterfall.map((b) => b.patientId)).toEqual(['R1']);
     expect(out.md).toContain(`| ADT1 | ${reason} |`);
     expect(out.html).toContain(`<td>ADT1</td><td>${reason}</td>`);
   });
@@ -145,7 +145,7 @@ describe('report scenarios', () => {
       { rule: 'pocock:0.1,0.3,20' },
     );
     expect(out.json.psaLandmark.waterfall).toEqual([
-      { id: 'P01', percentChange: -100, undetectable: false },
+      { patientId: 'P01', percentChange: -100, undetectable: false },
     ]);
     expect(out.html).toContain('<title>P01: -100%</title>');
     expect(out.md).toContain('![Percent change of PSA at 6 weeks');

@@ -9,16 +9,22 @@ describe('stoppingRuleFromSpec', () => {
   it('reads the Pocock, O-Brien-Fleming and Bayesian forms into the library rules', () => {
     const pocock = stoppingRuleFromSpec('pocock:0.1,0.3,40');
     expect(pocock.maxAllowed).toEqual(
-      toxicityBoundary({ pLow: 0.1, pHigh: 0.3, looks: looks(40) }).lower.boundary,
+      toxicityBoundary({ acceptableRate: 0.1, unacceptableRate: 0.3, looks: looks(40) }).lower
+        .boundary,
     );
     expect(pocock.rates).toEqual([0.1, 0.3]);
     const obf = stoppingRuleFromSpec('obf:0.1,0.3,40');
     expect(obf.maxAllowed).toEqual(
-      toxicityBoundary({ pLow: 0.1, pHigh: 0.3, looks: looks(40), delta: 0.5 }).lower.boundary,
+      toxicityBoundary({ acceptableRate: 0.1, unacceptableRate: 0.3, looks: looks(40), delta: 0.5 })
+        .lower.boundary,
     );
     const bayes = stoppingRuleFromSpec('bayes:0.3,0.95,30');
     expect(bayes.maxAllowed).toEqual(
-      bayesianToxicityBoundary({ maxRate: 0.3, threshold: 0.95, looks: looks(30) }).maxAllowed,
+      bayesianToxicityBoundary({
+        maxAcceptableRate: 0.3,
+        posteriorThreshold: 0.95,
+        looks: looks(30),
+      }).maxAllowed,
     );
     expect(bayes.description).toMatch(/Thall, Simon & Estey/);
   });

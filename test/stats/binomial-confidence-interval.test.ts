@@ -8,6 +8,7 @@ import {
 import { normalCdf } from '../../src/stats/normal-cdf.js';
 import { regularizedBeta } from '../../src/stats/regularized-beta.js';
 import { expectClose } from '../_helpers/close.js';
+import { defined } from '../_helpers/defined-interval.js';
 
 type Case = (typeof fixture.binomial)[number];
 
@@ -21,13 +22,13 @@ const FIXTURE_KEY: Record<BinomialIntervalMethod, keyof Case> = {
 
 describe('binomialConfidenceInterval', () => {
   it('has the known 3/30 values (binom.test and prop.test(correct = FALSE))', () => {
-    const cp = binomialConfidenceInterval(3, 30);
+    const cp = defined(binomialConfidenceInterval(3, 30));
     expect(cp.method).toBe('clopper-pearson');
     expect(cp.confLevel).toBe(0.95);
     expectClose(cp.estimate, 0.1);
     expectClose(cp.lower, 0.0211171370297226);
     expectClose(cp.upper, 0.265288450474208);
-    const w = binomialConfidenceInterval(3, 30, { method: 'wilson' });
+    const w = defined(binomialConfidenceInterval(3, 30, { method: 'wilson' }));
     expectClose(w.lower, 0.0345998887473342);
     expectClose(w.upper, 0.256210825791841);
   });
@@ -46,7 +47,9 @@ describe('binomialConfidenceInterval', () => {
     it(`matches R for ${method} on every fixture case (1e-9 relative)`, () => {
       for (const c of fixture.binomial) {
         const label = `${method} x=${c.x} n=${c.n} conf=${c.confLevel}`;
-        const got = binomialConfidenceInterval(c.x, c.n, { method, confLevel: c.confLevel });
+        const got = defined(
+          binomialConfidenceInterval(c.x, c.n, { method, confLevel: c.confLevel }),
+        );
         const [lower, upper] = c[FIXTURE_KEY[method]] as number[];
         expectClose(got.estimate, c.estimate, { label: `${label} estimate` });
         expectClose(got.lower, lower, { label: `${label} lower` });
@@ -59,29 +62,29 @@ describe('binomialConfidenceInterval', () => {
 
   it('gives exact bounds at x = 0 and x = n for the exact, score and Jeffreys intervals', () => {
     for (const method of ['clopper-pearson', 'wilson', 'wilson-cc', 'jeffreys'] as const) {
-      expect(binomialConfidenceInterval(0, 12, { method }).lower).toBe(0);
-      expect(binomialConfidenceInterval(12, 12, { method }).upper).toBe(1);
+      expect(defined(binomialConfidenceInterval(0, 12, { method })).lower).toBe(0);
+      expect(defined(binomialConfidenceInterval(12, 12, { method })).upper).toBe(1);
     }
   });
 
   it('leaves the Agresti-Coull interval untruncated, as the binom package', () => {
-    const ac = binomialConfidenceInterval(0, 10, { method: 'agresti-coull' });
+    const ac = defined(binomialConfidenceInterval(0, 10, { method: 'agresti-coull' }));
     expect(ac.lower).toBeLessThan(0);
-    const top = binomialConfidenceInterval(10, 10, { method: 'agresti-coull' });
+    const top = defined(binomialConfidenceInterval(10, 10, { method: 'agresti-coull' }));
     expect(top.upper).toBeGreaterThan(1);
   });
 
   it('applies no continuity correction when x = n / 2 (R: YATES = min(0.5, |x - n/2|))', () => {
-    const cc = binomialConfidenceInterval(5, 10, { method: 'wilson-cc' });
-    const plain = binomialConfidenceInterval(5, 10, { method: 'wilson' });
+    const cc = defined(binomialConfidenceInterval(5, 10, { method: 'wilson-cc' }));
+    const plain = defined(binomialConfidenceInterval(5, 10, { method: 'wilson' }));
     expectClose(cc.lower, plain.lower);
     expectClose(cc.upper, plain.upper);
   });
 
   it('widens with the confidence level', () => {
     for (const method of BINOMIAL_INTERVAL_METHODS) {
-      const a = binomialConfidenceInterval(7, 40, { method, confLevel: 0.9 });
-      const b = binomialConfidenceInterval(7, 40, { method, confLevel: 0.99 });
+      const a = defined(binomialConfidenceInterval(7, 40, { method, confLevel: 0.9 }));
+      const b = defined(binomialConfidenceInterval(7, 40, { method, confLevel: 0.99 }));
       expect(b.lower).toBeLessThan(a.lower);
       expect(b.upper).toBeGreaterThan(a.upper);
     }
@@ -92,7 +95,7 @@ describe('binomialConfidenceInterval', () => {
       for (const n of [1, 2, 200, 5000]) {
         for (const x of [0, 1, Math.floor(n / 2), n]) {
           for (const confLevel of [1e-6, 0.5, 0.95, 1 - 1e-9]) {
-            const r = binomialConfidenceInterval(x, n, { method, confLevel });
+            const r = defined(binomialConfidenceInterval(x, n, { method, confLevel }));
             for (const v of [r.estimate, r.lower, r.upper]) expect(Number.isFinite(v)).toBe(true);
             expect(r.lower).toBeLessThanOrEqual(r.upper);
           }
@@ -112,16 +115,16 @@ describe('binomialConfidenceInterval', () => {
       const tail = (1 - confLevel) / 2;
       const close = (got: number, label: string) =>
         expectClose(got, tail, { rel: 1e-6, abs: 0, label: `${label} at ${confLevel}` });
-      const cp = binomialConfidenceInterval(x, n, { confLevel });
+      const cp = defined(binomialConfidenceInterval(x, n, { confLevel }));
       expect(cp.upper).toBeLessThan(1);
       // P(X >= x | lower) = tail and P(X <= x | upper) = tail.
       close(regularizedBeta(cp.lower, x, n - x + 1), 'exact lower');
       close(regularizedBeta(cp.upper, x + 1, n - x, true), 'exact upper');
-      const jf = binomialConfidenceInterval(x, n, { method: 'jeffreys', confLevel });
+      const jf = defined(binomialConfidenceInterval(x, n, { method: 'jeffreys', confLevel }));
       close(regularizedBeta(jf.lower, x + 0.5, n - x + 0.5), 'Jeffreys lower');
       close(regularizedBeta(jf.upper, x + 0.5, n - x + 0.5, true), 'Jeffreys upper');
       // The score limits are where the score statistic (p^ - p) / sqrt(p (1 - p) / n) is -/+ z.
-      const w = binomialConfidenceInterval(x, n, { method: 'wilson', confLevel });
+      const w = defined(binomialConfidenceInterval(x, n, { method: 'wilson', confLevel }));
       for (const [p, side] of [
         [w.lower, -1],
         [w.upper, 1],
@@ -130,7 +133,7 @@ describe('binomialConfidenceInterval', () => {
         close(normalCdf(-side * score, 0, 1), `Wilson ${side < 0 ? 'lower' : 'upper'}`);
       }
       for (const method of BINOMIAL_INTERVAL_METHODS) {
-        const r = binomialConfidenceInterval(x, n, { method, confLevel });
+        const r = defined(binomialConfidenceInterval(x, n, { method, confLevel }));
         expect(Number.isFinite(r.lower) && Number.isFinite(r.upper), method).toBe(true);
         expect(r.lower, method).toBeLessThan(0.1);
         expect(r.upper, method).toBeGreaterThan(0.1);
@@ -149,7 +152,7 @@ describe('binomialConfidenceInterval', () => {
     for (const method of BINOMIAL_INTERVAL_METHODS) {
       for (const x of [0, 1, 5_000_000, 10_000_000]) {
         for (const confLevel of [0.95, 0.9999999999999999]) {
-          const r = binomialConfidenceInterval(x, 10_000_000, { method, confLevel });
+          const r = defined(binomialConfidenceInterval(x, 10_000_000, { method, confLevel }));
           expect(Number.isFinite(r.lower) && Number.isFinite(r.upper), method).toBe(true);
           expect(r.lower).toBeLessThanOrEqual(r.upper);
         }
@@ -157,9 +160,25 @@ describe('binomialConfidenceInterval', () => {
     }
   });
 
+  it('gives nulls for no trials (empty input), after checking the options', () => {
+    for (const method of BINOMIAL_INTERVAL_METHODS) {
+      expect(binomialConfidenceInterval(0, 0, { method, confLevel: 0.9 })).toEqual({
+        estimate: null,
+        lower: null,
+        upper: null,
+        method,
+        confLevel: 0.9,
+      });
+    }
+    expect(() => binomialConfidenceInterval(0, 0, { confLevel: 2 })).toThrow(/options\.confLevel/);
+    expect(() => binomialConfidenceInterval(1, 0)).toThrow(/x must be <= n \(0\)\. Value: 1/);
+  });
+
   it('rejects x or n out of range with a RangeError naming the value', () => {
-    expect(() => binomialConfidenceInterval(0, 0)).toThrow(RangeError);
-    expect(() => binomialConfidenceInterval(0, 0)).toThrow(/n must be an integer >= 1\. Value: 0/);
+    expect(() => binomialConfidenceInterval(0, -1)).toThrow(RangeError);
+    expect(() => binomialConfidenceInterval(0, -1)).toThrow(
+      /n must be an integer >= 0\. Value: -1/,
+    );
     expect(() => binomialConfidenceInterval(-1, 5)).toThrow(
       /x must be an integer >= 0\. Value: -1/,
     );
@@ -184,12 +203,12 @@ describe('binomialConfidenceInterval', () => {
       );
     }
     expect(() =>
-      binomialConfidenceInterval(3, 30, { method: 'wald' as BinomialIntervalMethod }),
+      defined(binomialConfidenceInterval(3, 30, { method: 'wald' as BinomialIntervalMethod })),
     ).toThrow(/method must be one of .*Value: "wald"/);
   });
 
   it('returns plain JSON data', () => {
-    const r = binomialConfidenceInterval(3, 30, { method: 'jeffreys' });
+    const r = defined(binomialConfidenceInterval(3, 30, { method: 'jeffreys' }));
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(Object.keys(r).sort()).toEqual(['confLevel', 'estimate', 'lower', 'method', 'upper']);
   });

@@ -30,7 +30,7 @@ describe('logRank against R survdiff()', () => {
       event: c.data.event[i] === 1,
       group: c.data.group[i]!,
     }));
-    expectClose(logRank(rows).chiSquare, 10.326741954885632, TOL);
+    expectClose(logRank(rows).statistic, 10.326741954885632, TOL);
   });
 
   it('rows and typed columns agree', () => {
@@ -77,7 +77,7 @@ describe('logRank against R survdiff()', () => {
     expect(() => logRank(data, { rho: -1000 })).toThrow(/^options\.rho/);
     for (const rho of [1e308, -2, 0.5]) {
       const r = logRank(data, { rho });
-      const numbers = [...r.observed, ...r.expected, ...r.variance.flat(), r.chiSquare, r.pValue];
+      const numbers = [...r.observed, ...r.expected, ...r.variance.flat(), r.statistic, r.pValue];
       for (const value of numbers) {
         if (value !== null) expect(Number.isFinite(value), `rho ${rho}`).toBe(true);
       }
@@ -91,15 +91,15 @@ describe('logRank against R survdiff()', () => {
     expect(() => logRank({ time: [1, 2], event: [1, 1], group: [1, 'b'] })).toThrow(TypeError);
   });
 
-  it('no events: nothing to test (variance of rank 0), chiSquare and pValue null on 0 df', () => {
+  it('no events: nothing to test (variance of rank 0), statistic and pValue null on 0 df', () => {
     const r = logRank({ time: [1, 2, 3], event: [0, 0, 0], group: ['a', 'b', 'a'] });
-    expect(r).toMatchObject({ chiSquare: null, df: 0, pValue: null });
+    expect(r).toMatchObject({ statistic: null, df: 0, pValue: null });
   });
 
   it('a variance of rank 0 with events (both subjects die at one time): null, not 0 on 1 df', () => {
     // issue 12: the Moore-Penrose fallback reported chi^2 0 on df 1; R's solve() stops here
     const r = logRank({ time: [1, 1], event: [1, 1], group: [1, 2] });
-    expect(r).toMatchObject({ chiSquare: null, df: 0, pValue: null });
+    expect(r).toMatchObject({ statistic: null, df: 0, pValue: null });
     expect(r.expected).toEqual([1, 1]);
   });
 
@@ -117,8 +117,8 @@ describe('logRank against R survdiff()', () => {
     expect(r.variance[2]).toEqual([0, 0, 0]);
     expect(r.df).toBe(1);
     const d = r.observed[1]! - r.expected[1]!;
-    expectClose(r.chiSquare, (d * d) / r.variance[1]![1]!, { rel: 1e-14 });
-    expectClose(r.pValue, chiSquareUpperTail(r.chiSquare!, 1), { rel: 1e-14 });
+    expectClose(r.statistic, (d * d) / r.variance[1]![1]!, { rel: 1e-14 });
+    expectClose(r.pValue, chiSquareUpperTail(r.statistic!, 1), { rel: 1e-14 });
   });
 });
 
@@ -177,6 +177,6 @@ describe('logRank on large input (labelled radix-sort path)', () => {
     }
     expectClose(r.variance[0]![0], v11, { rel: 1e-12 });
     const diff = observed[0]! - expected[0]!;
-    expectClose(r.chiSquare, (diff * diff) / v11, { rel: 1e-10 });
+    expectClose(r.statistic, (diff * diff) / v11, { rel: 1e-10 });
   });
 });

@@ -55,3 +55,24 @@ describe('survivalAt against R summary(fit, times, extend = TRUE)', () => {
     expect(() => survivalAt(fit, [1, -3])).toThrow(/times\[1\].*-3/);
   });
 });
+
+describe('survivalAt of an empty fit (docs/api-conventions.md: empty input gives nulls)', () => {
+  it('has nulls where a fit with subjects has 1, and counts of 0', () => {
+    const empty = survivalAt(kaplanMeier({ time: [], event: [] }), [0, 30]);
+    expect(empty).toEqual(
+      [0, 30].map((time) => ({
+        time,
+        survival: null,
+        stdErr: null,
+        lower: null,
+        upper: null,
+        nRisk: 0,
+        nEvent: 0,
+        nCensor: 0,
+      })),
+    );
+    // One subject censored at 40: S is 1 before any event, with its limits.
+    const one = survivalAt(kaplanMeier({ time: [40], event: [0] }), 30)[0]!;
+    expect([one.survival, one.stdErr, one.lower, one.upper, one.nRisk]).toEqual([1, 0, 1, 1, 1]);
+  });
+});

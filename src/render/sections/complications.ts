@@ -1,14 +1,13 @@
-import type {
-  ComplicationRate,
-  ComplicationSummary,
-} from '../../complications/complication-summary.js';
+import type { ComplicationSummary } from '../../complications/complication-summary.js';
+import { CLAVIEN_DINDO_GRADES, type ClavienDindoGrade } from '../../model/types.js';
+import type { Proportion } from '../../stats/estimate.js';
 import type { Block } from '../block.js';
 import { countOf, fixed, percentInterval } from '../format.js';
 
 /** Grades recorded without their sub-grade: shown only when some patient has one. */
 const UNKNOWN_SUB_GRADE = new Set(['III', 'IV']);
 
-const cell = (r: ComplicationRate) => countOf(r.count, r.n, r.rate);
+const cell = (r: Proportion) => countOf(r.count, r.n, r.estimate);
 
 /**
  * The 90-day complications: patients by worst grade, any, minor, major, suffix d and 90-day
@@ -52,5 +51,69 @@ export function complicationBlocks(summary: ComplicationSummary): Block[] {
     },
   ];
   if (summary.notes.length > 0) blocks.push({ kind: 'list', items: summary.notes });
+  blocks.push(...categoryBlocks(summary), ...listingBlocks(summary));
   return blocks;
+}
+
+/** Category labels as a reader says them; complications without a category last. */
+const categoryLabel = (category: string | null) =>
+  category === null ? 'Category not recorded' : category.replaceAll('-', ' ');
+
+/** The grades shown as columns: those with an event, in Clavien-Dindo order. */
+function gradesWithEvents(summary: ComplicationSummary): ClavienDindoGrade[] {
+  return CLAVIEN_DINDO_GRADES.filter((g) => summary.byCategory.some((r) => r.byGrade[g] > 0));
+}
+
+/** Complications by category and grade: patients, events, and events per grade. */
+function categoryBlocks(summary: ComplicationSummary): Block[] {
+  if (summary.byCategory.length === 0) return [];
+  const grades = gradesWithEvents(summary);
+  const blocks: Block[] = [
+    {
+      kind: 'heading',
+      level: 3,
+      text: `Complications by category and grade (within ${summary.windowDays} days)`,
+    },
+    {
+      kind: 'table',
+      header: ['Category', 'Patients', 'Events', ...grades.map((g) => `Grade ${g}`)],
+      numeric: [1, 2, ...grades.map((_, i) => i + 3)],
+      rows: summary.byCategory.map((r) => [
+        categoryLabel(r.category),
+        String(r.patients),
+        String(r.events),
+        ...grades.map((g) => String(r.byGrade[g])),
+      ]),
+    },
+  ];
+  const unrecorded = summary.byCategory.find((r) => r.category === null);
+  if (unrecorded !== undefined) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `${unrecorded.events} complication(s) have no recorded category (a death counted as grade V has none).`,
+    });
+  }
+  return blocks;
+}
+
+/** The line listing a safety board reads: every complication of the window. */
+function listingBlocks(summary: ComplicationSummary): Block[] {
+  if (summary.listing.length === 0) return [];
+  const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
+  return [
+    { kind: 'heading', level: 3, text: 'Line listing of the complications' },
+    {
+      kind: 'table',
+      header: ['Patient', 'Day', 'Grade', 'Category', 'Intraoperative', 'Description'],
+      numeric: [1],
+      rows: summary.listing.map((r) => [
+        r.patientId,
+        String(r.day),
+        r.grade,
+        r.category === null ? '' : categoryLabel(r.category),
+        yesNo(r.intraoperative),
+        r.description ?? '',
+      ]),
+    },
+  ];
 }

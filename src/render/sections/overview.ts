@@ -1,6 +1,6 @@
 import type { TrialReport } from '../../report/trial-report.js';
 import type { Block } from '../block.js';
-import { withInterval } from '../format.js';
+import { percent, withInterval } from '../format.js';
 
 /**
  * The top of the report: title, data cut and input, every setting with whether it was given or
@@ -44,6 +44,7 @@ export function overviewBlocks(report: TrialReport): Block[] {
     );
   }
   const fu = cohort.medianFollowUpMonths;
+  const c = cohort.followUpCompleteness;
   blocks.push(
     { kind: 'heading', level: 2, text: 'Cohort' },
     {
@@ -52,7 +53,16 @@ export function overviewBlocks(report: TrialReport): Block[] {
       rows: [
         ['Patients operated', String(cohort.n)],
         ['Surgery dates', `${cohort.firstSurgery ?? 'NA'} to ${cohort.lastSurgery ?? 'NA'}`],
-        ['Median follow-up, months (95% CI)', withInterval(fu.estimate, fu.lower, fu.upper)],
+        [
+          'Median follow-up, months (95% CI; reverse Kaplan-Meier)',
+          withInterval(fu.estimate, fu.lower, fu.upper),
+        ],
+        [
+          "Follow-up completeness over 2 years (Clark's C: observed / potential person-time)",
+          c.index === null
+            ? 'NA (no follow-up could have been observed)'
+            : `${percent(c.index)} (${c.observedDays} of ${c.potentialDays} days)`,
+        ],
         ['Deaths', String(cohort.deaths)],
         ['Not yet operated at the data cut', String(cohort.notYetOperated.length)],
       ],

@@ -1,4 +1,7 @@
-import type { PsaDoublingTimeChangeCategory } from '../../psa/psa-doubling-time-change.js';
+import {
+  PSA_DOUBLING_TIME_LEFT_OUT,
+  type PsaDoublingTimeChangeCategory,
+} from '../../psa/psa-doubling-time-change.js';
 import type { DoublingTimeSummary } from '../../psa/psa-doubling-time-comparison.js';
 import type { TrialReport } from '../../report/trial-report.js';
 import type { Block } from '../block.js';
@@ -12,16 +15,6 @@ export const CATEGORY_LABELS: Readonly<Record<PsaDoublingTimeChangeCategory, str
   'rising-below-threshold': 'Rising, but still below 0.2 ng/mL (no doubling time yet)',
   'too-few-values': 'Too few PSA values after sLND to tell',
   'not-evaluable': 'Not evaluable: no pre-sLND doubling time',
-};
-
-/** Why patients of each category are not in the paired test, in a few words. */
-const LEFT_OUT: Readonly<Record<PsaDoublingTimeChangeCategory, string>> = {
-  slowed: 'slowed without a post-sLND slope',
-  accelerated: 'accelerated without a post-sLND slope',
-  'no-post-rise': 'not rising after sLND (no post-sLND slope)',
-  'rising-below-threshold': 'rising below 0.2 ng/mL (no post-sLND slope)',
-  'too-few-values': 'too few post-sLND values',
-  'not-evaluable': 'no pre-sLND slope',
 };
 
 /** ln 2 / slope in months, or `not rising` for a slope <= 0 (or one too small to invert). */
@@ -42,7 +35,7 @@ export function psaDoublingTimeBlocks(report: TrialReport): Block[] {
   const leftOut = new Map<PsaDoublingTimeChangeCategory, number>();
   for (const e of d.excluded) leftOut.set(e.category, (leftOut.get(e.category) ?? 0) + 1);
   const leftOutText = [...leftOut]
-    .map(([category, count]) => `${count} ${LEFT_OUT[category]}`)
+    .map(([category, count]) => `${count} ${PSA_DOUBLING_TIME_LEFT_OUT[category]}`)
     .join(', ');
   const test =
     d.wilcoxon === null

@@ -1,10 +1,11 @@
 import { waterfallPlot } from '../../plot/waterfall-plot.js';
-import type { Proportion, TrialReport } from '../../report/trial-report.js';
+import type { TrialReport } from '../../report/trial-report.js';
+import type { Proportion } from '../../stats/estimate.js';
 import type { Block } from '../block.js';
 import { fixed, percent, percentInterval } from '../format.js';
 
 const rate = (p: Proportion) =>
-  `${p.count}/${p.n}, ${percent(p.rate)} (95% CI ${percentInterval(p.lower, p.upper)})`;
+  `${p.count}/${p.n}, ${percent(p.estimate)} (95% CI ${percentInterval(p.lower, p.upper)})`;
 
 /** The PSA 6 weeks after the sLND: values, response rates, who is not evaluable and why. */
 export function psaLandmarkBlocks(report: TrialReport): Block[] {
@@ -16,7 +17,7 @@ export function psaLandmarkBlocks(report: TrialReport): Block[] {
       header: ['Item', 'Value'],
       rows: [
         [
-          `Patients with a PSA at day ${lm.days} +- ${lm.toleranceDays}, before any ADT`,
+          `Patients with a PSA at day ${lm.landmarkDays} +- ${lm.toleranceDays}, before any ADT`,
           `${lm.evaluable}/${report.cohort.n}`,
         ],
         [

@@ -84,7 +84,7 @@ export function safetyBlocks(safety: TrialReport['safety']): Block[] {
       kind: 'table',
       header: ['True rate', 'P(stop)', 'Expected patients'],
       numeric: [0, 1, 2],
-      rows: oc.p.map((p, i) => [
+      rows: oc.rates.map((p, i) => [
         fixed(p, 2),
         fixed(oc.crossProbability[i] ?? null, 3),
         fixed(oc.expectedSampleSize[i] ?? null, 1),

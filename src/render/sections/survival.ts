@@ -26,10 +26,11 @@ export function landmarkText(
   return `${percent(value(row))} (${percentInterval(row.lower, row.upper)}), ${row.nRisk} at risk`;
 }
 
-const survivalOf = (r: LandmarkSurvival | LandmarkIncidence) =>
+export const survivalOf = (r: LandmarkSurvival | LandmarkIncidence) =>
   'survival' in r ? r.survival : r.estimate;
 
-function endpointBlocks(s: EndpointReport): Block[] {
+/** One endpoint: its definition, Kaplan-Meier curve and risk table (nothing for no patients). */
+export function endpointBlocks(s: EndpointReport): Block[] {
   if (s.n === 0) return [];
   return [
     { kind: 'heading', level: 3, text: s.label },
@@ -58,6 +59,37 @@ function endpointBlocks(s: EndpointReport): Block[] {
 }
 
 /**
+ * The Kaplan-Meier summary of endpoints: patients, events, the 1- and 2-year estimates with
+ * their numbers at risk (or why not estimable), and the median.
+ */
+export function endpointTable(endpoints: readonly EndpointReport[]): Block {
+  return {
+    kind: 'table',
+    header: [
+      'Endpoint (Kaplan-Meier)',
+      'Patients',
+      'Events',
+      '1 year (95% CI), at risk',
+      '2 years (95% CI), at risk',
+      'Median, months (95% CI)',
+    ],
+    numeric: [1, 2],
+    rows: endpoints.map((s) => {
+      const md = s.median;
+      const m = (d: number | null) => (d === null ? null : months(d));
+      return [
+        s.label,
+        String(s.n),
+        String(s.events),
+        landmarkText(s.at[0], survivalOf),
+        landmarkText(s.at[1], survivalOf),
+        withInterval(m(md.estimate), m(md.lower), m(md.upper)),
+      ];
+    }),
+  };
+}
+
+/**
  * The time-to-event endpoints: Kaplan-Meier estimates at 1 and 2 years with the numbers at
  * risk (or why not estimable), medians, definitions, the cumulative incidence with death as a
  * competing event, and one curve with its risk table per endpoint.
@@ -65,30 +97,7 @@ function endpointBlocks(s: EndpointReport): Block[] {
 export function survivalBlocks(report: TrialReport): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: 'Time-to-event endpoints (2 years)' },
-    {
-      kind: 'table',
-      header: [
-        'Endpoint (Kaplan-Meier)',
-        'Patients',
-        'Events',
-        '1 year (95% CI), at risk',
-        '2 years (95% CI), at risk',
-        'Median, months (95% CI)',
-      ],
-      numeric: [1, 2],
-      rows: report.survival.map((s) => {
-        const md = s.median;
-        const m = (d: number | null) => (d === null ? null : months(d));
-        return [
-          s.label,
-          String(s.n),
-          String(s.events),
-          landmarkText(s.at[0], survivalOf),
-          landmarkText(s.at[1], survivalOf),
-          withInterval(m(md.estimate), m(md.lower), m(md.upper)),
-        ];
-      }),
-    },
+    endpointTable(report.survival),
     { kind: 'list', items: report.survival.map((s) => `${s.label}: ${s.definition}`) },
   ];
   const competing = report.survival.filter((s) => s.competingRisk !== null);
