@@ -129,7 +129,7 @@ const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
 async function inNode(): Promise<{ slnd: any; patients: unknown[]; cut: any }> {
   const slnd = await import(pathToFileURL(join(ROOT, 'dist', 'notebook', 'index.js')).href);
   const cohort = JSON.parse(readFileSync(join(ROOT, 'examples', 'example-cohort.json'), 'utf8'));
-  const patients = slnd.parseCohort(cohort);
+  const patients = slnd.parseCohort(cohort).patients;
   return { slnd, patients, cut: slnd.cohortAsOf(patients) };
 }
 

@@ -22,6 +22,7 @@ export {
   LANDMARK_DAYS,
   REPORT_ENDPOINTS,
   RISK_DAYS,
+  type TrialCohort,
   type TrialReportOptions,
 } from './report/build-trial-report.js';
 export {

@@ -15,6 +15,7 @@ import type { UnknownColumns } from '../input/validate-cohort-csv.js';
 import { cohortAsOf } from '../model/cohort-as-of.js';
 import { cohortJsonSchema } from '../model/cohort-schema.js';
 import { isCalendarDate, isIsoDate, MAX_YEAR, MIN_YEAR } from '../model/iso-date.js';
+import type { Patient } from '../model/types.js';
 import { printableLine } from '../node/printable-line.js';
 import {
   type ValidateCohortFileOptions,
@@ -23,9 +24,9 @@ import {
 } from '../node/validate-cohort-file.js';
 import { type ReportFormat, writeReport } from '../node/write-report.js';
 import { reportSummary } from '../render/report-summary.js';
-import { buildTrialReport } from '../report/build-trial-report.js';
+import { buildTrialReport, type TrialReportOptions } from '../report/build-trial-report.js';
 import { DEFAULT_STOPPING_RULE, stoppingRuleFromSpec } from '../report/stopping-rule-spec.js';
-import type { ExcludedPatient } from '../report/trial-report.js';
+import type { ExcludedPatient, TrialReport } from '../report/trial-report.js';
 import { VERSION } from '../version.js';
 
 /** Where the command writes its text; tests pass their own. */
@@ -222,8 +223,9 @@ function unknownColumnsNote(write: (text: string) => void, read: ValidateCohortF
   );
 }
 
-async function report(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+/** The arguments of `report`, as parseArgs reads them. */
+function parseReportArgs(args: string[]) {
+  return parseArgs({
     args,
     allowPositionals: true,
     options: {
@@ -239,6 +241,12 @@ async function report(args: string[], io: CliIo): Promise<number> {
       ...CSV_OPTIONS,
     },
   });
+}
+
+type ReportValues = ReturnType<typeof parseReportArgs>['values'];
+
+async function report(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseReportArgs(args);
   if (values.help) {
     io.out(HELP.report);
     return 0;
@@ -247,12 +255,7 @@ async function report(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`report takes one INPUT, got ${positionals.length}`);
   // An empty --out would resolve to the current folder and replace it.
   if (values.out === '') throw new UsageError('--out must name a folder. Value: "".');
-  const formats = values.format.split(',').map((f) => f.trim());
-  for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new UsageError(`--format: "${f}" is not one of ${FORMATS.join(', ')}`);
-    }
-  }
+  const formats = readFormats(values.format);
   requireCurrentFolder([
     ...positionals,
     values.out,
@@ -261,19 +264,80 @@ async function report(args: string[], io: CliIo): Promise<number> {
   const example = positionals[0] === undefined;
   const input = positionals[0] ?? exampleCohortPath();
   const read = validateCohortFile(input, csvOptions(values, input));
-  let patients = read.patients;
-  const excluded: ExcludedPatient[] = [];
   // The warnings first, also when the input has problems: a column left out (a misspelt name)
   // is often why a required one is missing.
   if (!values.quiet) {
     printIssues(io.err, read.warnings, 'warning: ', 'warning');
     unknownColumnsNote(io.err, read);
   }
+  const cohort = cohortToReport(io, input, read, values['exclude-invalid']);
+  if (typeof cohort === 'number') return cohort;
+  const analysis = analysisOptions(io, input, cohort.patients, values);
+  if (typeof analysis === 'number') return analysis;
+  const built = buildTrialReport(cohort.patients, {
+    ...analysis,
+    excluded: cohort.excluded,
+    // The patient flow given with the cohort; a screening with a problem of its own is left out
+    // (with --exclude-invalid), never reported as if it added up.
+    notOperated: read.notOperated,
+    ...(read.screening === null || read.issues.some((i) => i.path.startsWith('screening'))
+      ? {}
+      : { screening: read.screening }),
+    ...(example
+      ? { title: 'Salvage lymph node dissection trial: endpoint report (synthetic example cohort)' }
+      : {}),
+  });
+  const full =
+    read.source.sha256 === null
+      ? built
+      : {
+          ...built,
+          source: {
+            path: example ? 'examples/example-cohort.json' : input,
+            sha256: read.source.sha256,
+          },
+        };
+  const written = await writeInterruptibly(io, values.out, (signal) =>
+    writeReport(full, values.out, formats, {
+      signal,
+      inputPath: read.source.path,
+      onFileWritten: pauseHook(io, signal),
+    }),
+  );
+  if (typeof written === 'number') return written;
+  if (!values.quiet) printWritten(io, full, written, formats);
+  return 0;
+}
+
+/** `--format` read: a comma-separated list of html, md and json. */
+function readFormats(format: string): ReportFormat[] {
+  const formats = format.split(',').map((f) => f.trim());
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(`--format: "${f}" is not one of ${FORMATS.join(', ')}`);
+    }
+  }
+  return formats as ReportFormat[];
+}
+
+/**
+ * The patients to report on: all of them when the input is valid; with --exclude-invalid the
+ * valid ones, every other listed with its reasons. Otherwise (problems, or no patient left) the
+ * problems are printed and the exit status 2 returned.
+ */
+function cohortToReport(
+  io: CliIo,
+  input: string,
+  read: ValidateCohortFileResult,
+  excludeInvalid: boolean,
+): { patients: Patient[]; excluded: ExcludedPatient[] } | number {
+  let patients = read.patients;
+  const excluded: ExcludedPatient[] = [];
   if (!read.ok) {
-    if (!values['exclude-invalid'] || read.validPatients.length === 0) {
+    if (!excludeInvalid || read.validPatients.length === 0) {
       io.err(`${input}: ${read.issues.length} problem(s); no report written.`);
       printIssues(io.err, read.issues, '  ', 'problem');
-      if (values['exclude-invalid']) io.err('No valid patient is left to analyse.');
+      if (excludeInvalid) io.err('No valid patient is left to analyse.');
       return 2;
     }
     const reasons = new Map<string | null, string[]>();
@@ -289,9 +353,21 @@ async function report(args: string[], io: CliIo): Promise<number> {
     io.err(`${input}: the cohort has no patients; no report written.`);
     return 2;
   }
+  return { patients, excluded };
+}
 
-  // The options are the user's to fix: checked here, so that an error from the analysis itself
-  // stays an internal error (exit 1) rather than passing for a usage error.
+/**
+ * The analysis options `--as-of`, `--rule`, `--crpc` and `--crpc-definition`, checked. They
+ * are the user's to fix: checked here, so that an error from the analysis itself stays an
+ * internal error (exit 1) rather than passing for a usage error. A data cut before every
+ * surgery is reported, with the exit status 2 returned.
+ */
+function analysisOptions(
+  io: CliIo,
+  input: string,
+  patients: readonly Patient[],
+  values: ReportValues,
+): TrialReportOptions | number {
   const asOf = values['as-of'];
   if (asOf !== undefined && !isIsoDate(asOf)) {
     throw new UsageError(
@@ -324,54 +400,32 @@ async function report(args: string[], io: CliIo): Promise<number> {
   if (crpcDefinition !== undefined && crpcDefinition !== 'eau' && crpcDefinition !== 'pcwg3') {
     throw new UsageError(`--crpc-definition must be eau or pcwg3. Value: "${crpcDefinition}".`);
   }
-  const built = buildTrialReport(patients, {
+  return {
     ...(asOf === undefined ? {} : { asOf }),
     ...(values.rule === undefined ? {} : { rule: values.rule }),
     ...(crpc === undefined ? {} : { castrationResistance: crpc }),
     ...(crpcDefinition === undefined ? {} : { castrationResistanceDefinition: crpcDefinition }),
-    excluded,
-    // The patient flow given with the cohort; a screening with a problem of its own is left out
-    // (with --exclude-invalid), never reported as if it added up.
-    notOperated: read.notOperated,
-    ...(read.screening === null || read.issues.some((i) => i.path.startsWith('screening'))
-      ? {}
-      : { screening: read.screening }),
-    ...(example
-      ? { title: 'Salvage lymph node dissection trial: endpoint report (synthetic example cohort)' }
-      : {}),
-  });
-  const full =
-    read.source.sha256 === null
-      ? built
-      : {
-          ...built,
-          source: {
-            path: example ? 'examples/example-cohort.json' : input,
-            sha256: read.source.sha256,
-          },
-        };
-  const written = await writeInterruptibly(io, values.out, (signal) =>
-    writeReport(full, values.out, formats as ReportFormat[], {
-      signal,
-      inputPath: read.source.path,
-      onFileWritten: pauseHook(io, signal),
-    }),
-  );
-  if (typeof written === 'number') return written;
-  if (!values.quiet) {
-    io.out(reportSummary(full));
-    const cwd = currentFolder();
-    const shown = written
-      .filter((p) => !p.includes(`${sep}plots${sep}`))
-      .map((p) => {
-        if (cwd === null) return p;
-        const r = relative(cwd, p);
-        return r.startsWith('..') ? p : r;
-      });
-    const plots = formats.includes('md') ? ' (plots in plots/)' : '';
-    io.out(`\nWrote ${shown.join(', ')}${plots}`);
-  }
-  return 0;
+  };
+}
+
+/** The summary of the report, then the files written (relative to the current folder). */
+function printWritten(
+  io: CliIo,
+  full: TrialReport,
+  written: readonly string[],
+  formats: readonly ReportFormat[],
+): void {
+  io.out(reportSummary(full));
+  const cwd = currentFolder();
+  const shown = written
+    .filter((p) => !p.includes(`${sep}plots${sep}`))
+    .map((p) => {
+      if (cwd === null) return p;
+      const r = relative(cwd, p);
+      return r.startsWith('..') ? p : r;
+    });
+  const plots = formats.includes('md') ? ' (plots in plots/)' : '';
+  io.out(`\nWrote ${shown.join(', ')}${plots}`);
 }
 
 /**

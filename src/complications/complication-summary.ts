@@ -220,6 +220,47 @@ export function complicationSummary(
   });
 
   const n = patients.length;
+  const { rows, completed } = rateRows(tallies, n, {
+    windowDays,
+    method,
+    confLevel,
+    majorThreshold,
+  });
+
+  const ccis = tallies.flatMap((t) => (t.row.cci === null ? [] : [t.row.cci]));
+  const listing = complicationListing(
+    patients,
+    tallies.map((t) => t.inWindow),
+  );
+  const { q1, median, q3 } = quartilesType7(ccis);
+  return {
+    windowDays,
+    method,
+    confLevel,
+    majorThreshold,
+    n,
+    completedWindow: completed,
+    rows,
+    eventsByGrade,
+    totalEvents: CLAVIEN_DINDO_GRADES.reduce((sum, g) => sum + eventsByGrade[g], 0),
+    cci: { n: ccis.length, median, q1, q3, iqr: q1 === null || q3 === null ? null : q3 - q1 },
+    patients: tallies.map((t) => t.row),
+    byCategory: complicationsByCategory(listing),
+    listing,
+    notes: summaryNotes(n, windowDays, ccis.length, lists),
+  };
+}
+
+/**
+ * The rate rows (see {@link ComplicationSummary.rows}), each over all `n` patients and over the
+ * evaluable ones, and the number of patients who completed the window.
+ */
+function rateRows(
+  tallies: readonly PatientTally[],
+  n: number,
+  options: Required<ComplicationSummaryOptions>,
+): { rows: ComplicationRateRow[]; completed: number } {
+  const { windowDays, method, confLevel, majorThreshold } = options;
   const rate = (count: number, of: number): Proportion => {
     const { estimate, lower, upper } = binomialConfidenceInterval(count, of, { method, confLevel });
     return { count, n: of, estimate, lower, upper };
@@ -259,35 +300,7 @@ export function complicationSummary(
     row('suffixD', 'Suffix d (persists at discharge)'),
     row('mortality', `Death within ${windowDays} days (any cause)`),
   ];
-
-  const ccis = tallies.flatMap((t) => (t.row.cci === null ? [] : [t.row.cci]));
-  const listing = complicationListing(
-    patients,
-    tallies.map((t) => t.inWindow),
-  );
-  const { q1, median, q3 } = quartilesType7(ccis);
-  return {
-    windowDays,
-    method,
-    confLevel,
-    majorThreshold,
-    n,
-    completedWindow: completed,
-    rows,
-    eventsByGrade,
-    totalEvents: CLAVIEN_DINDO_GRADES.reduce((sum, g) => sum + eventsByGrade[g], 0),
-    cci: {
-      n: ccis.length,
-      median,
-      q1,
-      q3,
-      iqr: q1 === null || q3 === null ? null : q3 - q1,
-    },
-    patients: tallies.map((t) => t.row),
-    byCategory: complicationsByCategory(listing),
-    listing,
-    notes: summaryNotes(n, windowDays, ccis.length, lists),
-  };
+  return { rows, completed };
 }
 
 /** Rows a patient can enter but never leave as the window goes on: the outcome is then known. */

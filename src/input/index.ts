@@ -10,7 +10,6 @@ export {
 } from './column-mapping-schema.js';
 export { CSV_DIALECTS, type CsvDialect } from './csv-dialect.js';
 export { FILE_NAMES } from './csv-layout.js';
-export type { ParsedCohort } from './parsed-cohort.js';
 export type { CsvCohortResult } from './read-cohort-csv.js';
 export {
   type CohortCsvFiles,

@@ -67,57 +67,9 @@ const FLOW_FILES: ReadonlySet<string | null> = new Set([
 export function readCohortCsv(texts: CsvTexts, reading: CsvReading): CsvCohortResult {
   const issues: CohortInputIssue[] = [];
   const warnings: CohortInputIssue[] = [];
-  const tables = new Map<FileKey, Table | null>();
-  for (const key of Object.keys(FILE_NAMES) as FileKey[]) {
-    const text = texts[key];
-    if (text === undefined) continue;
-    const mapping = reading.mapping?.get(key);
-    tables.set(
-      key,
-      readTable(
-        FILE_NAMES[key],
-        text,
-        FILE_COLUMNS[key],
-        reading.unknownColumns,
-        issues,
-        warnings,
-        {
-          dialect: reading.dialect,
-          ...(mapping === undefined ? {} : { mapping }),
-        },
-      ),
-    );
-  }
-  const unreadableFile = [...tables.values()].includes(null);
-  const patientTable = tables.get('patients') ?? null;
-
-  const read: PatientDrafts = {
-    drafts: new Map(),
-    sources: new Map(),
-    tainted: new Set(),
-    ids: new Map(),
-  };
-  for (const row of patientTable?.rows ?? []) readPatientRow(row, read, reading.dialect, issues);
-  const notOperated = notOperatedDrafts();
-  // Without a readable patients.csv every row would be "not an id in patients.csv": noise
-  // that buries the one real problem (thousands of lines for a semicolon export).
-  if (patientTable !== null) {
-    for (const row of tables.get('notOperated')?.rows ?? []) {
-      readNotOperatedRow(row, notOperated, read.ids, reading.dialect, issues);
-    }
-    for (const field of ['psa', 'complications', 'testosterone'] as const) {
-      for (const row of tables.get(field)?.rows ?? []) {
-        readSeriesRow(field, row, read, reading.dialect, notOperated.ids, issues);
-      }
-    }
-  }
-  const screeningRead = screeningDrafts();
-  for (const row of tables.get('screening')?.rows ?? []) {
-    readScreeningRow(row, screeningRead, reading.dialect, issues);
-  }
-  const screening = finishScreening(screeningRead, issues);
-
-  if (unreadableFile) {
+  const tables = readTables(texts, reading, issues, warnings);
+  const { read, notOperated, screeningRead, screening } = readDrafts(tables, reading, issues);
+  if ([...tables.values()].includes(null)) {
     return {
       ok: false,
       issues: byPlace(issues),
@@ -155,6 +107,78 @@ export function readCohortCsv(texts: CsvTexts, reading: CsvReading): CsvCohortRe
     validPatients: named.has(null) ? [] : valid.filter((p) => !named.has(p.id)),
     ...flow,
   };
+}
+
+/** Each file given, read as a table of the layout's columns (null: unreadable as a whole). */
+function readTables(
+  texts: CsvTexts,
+  reading: CsvReading,
+  issues: CohortInputIssue[],
+  warnings: CohortInputIssue[],
+): Map<FileKey, Table | null> {
+  const tables = new Map<FileKey, Table | null>();
+  for (const key of Object.keys(FILE_NAMES) as FileKey[]) {
+    const text = texts[key];
+    if (text === undefined) continue;
+    const mapping = reading.mapping?.get(key);
+    const format = { dialect: reading.dialect, ...(mapping === undefined ? {} : { mapping }) };
+    tables.set(
+      key,
+      readTable(
+        FILE_NAMES[key],
+        text,
+        FILE_COLUMNS[key],
+        reading.unknownColumns,
+        issues,
+        warnings,
+        format,
+      ),
+    );
+  }
+  return tables;
+}
+
+/**
+ * The rows of the tables as drafts: the patients, then (when patients.csv is readable) the
+ * not-operated patients and each patient's series, then the screening log.
+ */
+function readDrafts(
+  tables: ReadonlyMap<FileKey, Table | null>,
+  reading: CsvReading,
+  issues: CohortInputIssue[],
+): {
+  read: PatientDrafts;
+  notOperated: NotOperatedDrafts;
+  screeningRead: ScreeningDrafts;
+  screening: Screening | null;
+} {
+  const patientTable = tables.get('patients') ?? null;
+  const read: PatientDrafts = {
+    drafts: new Map(),
+    sources: new Map(),
+    tainted: new Set(),
+    ids: new Map(),
+  };
+  for (const row of patientTable?.rows ?? []) readPatientRow(row, read, reading.dialect, issues);
+  const notOperated = notOperatedDrafts();
+  // Without a readable patients.csv every row would be "not an id in patients.csv": noise
+  // that buries the one real problem (thousands of lines for a semicolon export).
+  if (patientTable !== null) {
+    for (const row of tables.get('notOperated')?.rows ?? []) {
+      readNotOperatedRow(row, notOperated, read.ids, reading.dialect, issues);
+    }
+    for (const field of ['psa', 'complications', 'testosterone'] as const) {
+      for (const row of tables.get(field)?.rows ?? []) {
+        readSeriesRow(field, row, read, reading.dialect, notOperated.ids, issues);
+      }
+    }
+  }
+  const screeningRead = screeningDrafts();
+  for (const row of tables.get('screening')?.rows ?? []) {
+    readScreeningRow(row, screeningRead, reading.dialect, issues);
+  }
+  const screening = finishScreening(screeningRead, issues);
+  return { read, notOperated, screeningRead, screening };
 }
 
 const FILE_ORDER: readonly (string | null)[] = [...Object.values(FILE_NAMES), null];

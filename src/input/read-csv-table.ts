@@ -92,73 +92,15 @@ export function readTable(
   // The BOM is dropped and line endings made LF before parsing: csv-parse counts a CRLF inside a
   // quoted cell as two lines, which would shift every later line number by one.
   const text = rawText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const fileIssue = (line: number | null, code: string, message: string): null => {
+  const fileIssue: FileIssue = (line, code, message) => {
     issues.push(inputIssue(file, line, null, null, '', code, message));
     return null;
   };
-  const expected = specs.map((s) => s.name).join(dialect.separator);
-  if (text.trim() === '') {
-    return fileIssue(null, 'empty_file', `the file is empty; expected the header line ${expected}`);
-  }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
-  if (control !== null) {
-    // A NUL or other control character: a binary file or one in another encoding (UTF-16).
-    // Checked before parsing so that junk fails at once with its line, not after a slow parse.
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return fileIssue(
-      text.slice(0, control.index).split('\n').length,
-      'control_character',
-      `control character U+${code}: the file is not comma-separated UTF-8 text (binary, or ` +
-        'UTF-16?); export it as CSV UTF-8',
-    );
-  }
   const headerLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-  if (headerLine.length > MAX_HEADER_CHARS) {
-    return fileIssue(
-      1,
-      'csv_syntax',
-      `the first line is ${headerLine.length} characters long, not a header; expected the ` +
-        `header line ${expected}`,
-    );
-  }
-  const separatorProblem = wrongSeparator(headerLine, dialect, expected);
-  if (separatorProblem !== null) return fileIssue(1, 'wrong_separator', separatorProblem);
-
-  /** csv-parse's records; `raw` and `info` only when parsed with lines. */
-  type Records = { record: string[]; raw?: string; info?: { lines: number } }[];
-  const parseCsv = (csv: string, withLines: boolean): Records | null => {
-    try {
-      return (withLines
-        ? parse(csv, {
-            cast: false,
-            delimiter: dialect.separator,
-            info: true,
-            raw: true,
-            relax_column_count: true,
-            skip_empty_lines: false,
-          })
-        : (
-            parse(csv, {
-              cast: false,
-              delimiter: dialect.separator,
-              relax_column_count: true,
-              skip_empty_lines: false,
-            }) as string[][]
-          ).map((record) => ({ record }))) as unknown as Records;
-    } catch (error) {
-      // Only csv-parse's syntax errors describe the file; anything else (a TypeError from the
-      // parser, an option it rejects) is a fault of this library and is thrown as such, never
-      // reported to the user as bad data.
-      if (!isCsvSyntaxError(error)) throw error;
-      const line = error.lines;
-      return fileIssue(
-        typeof line === 'number' ? line : null,
-        'csv_syntax',
-        `not readable as CSV: ${(error as Error).message}`,
-      );
-    }
-  };
+  const problem = fileProblem(text, headerLine, dialect, specs);
+  if (problem !== null) return fileIssue(problem.line, problem.code, problem.message);
+  const parseCsv = (csv: string, withLines: boolean) =>
+    parseRecords(csv, dialect.separator, withLines, fileIssue);
 
   // The header is checked before the rest is parsed, so a file that is not this table (junk,
   // another export) fails at once; parsing megabytes only to reject line 1 took seconds.
@@ -195,6 +137,129 @@ export function readTable(
   const plain = [...columns]
     .filter(([name]) => !checkboxGroups.has(name))
     .map(([name, column]) => [name, column, format.mapping?.codes.get(name)] as const);
+  const shape = { file, dialect, fields: header.length, onePerLine, plain, checkboxGroups };
+  return { rows: readRows(records, shape, issues), columns };
+}
+
+/** Reports a problem of the whole file (line null: of no one line); returns null, the table. */
+type FileIssue = (line: number | null, code: string, message: string) => null;
+
+/** A problem of the whole file, found before any parsing. */
+interface FileProblem {
+  readonly line: number | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Why the file is not this table at all, before it is parsed: empty, a control character (a
+ * binary file, UTF-16), a first line too long for a header, or another separator; or null.
+ */
+function fileProblem(
+  text: string,
+  headerLine: string,
+  dialect: DialectRules,
+  specs: readonly ColumnSpec[],
+): FileProblem | null {
+  const expected = specs.map((s) => s.name).join(dialect.separator);
+  if (text.trim() === '') {
+    return {
+      line: null,
+      code: 'empty_file',
+      message: `the file is empty; expected the header line ${expected}`,
+    };
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control !== null) {
+    // A NUL or other control character: a binary file or one in another encoding (UTF-16).
+    // Checked before parsing so that junk fails at once with its line, not after a slow parse.
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return {
+      line: text.slice(0, control.index).split('\n').length,
+      code: 'control_character',
+      message:
+        `control character U+${code}: the file is not comma-separated UTF-8 text (binary, or ` +
+        'UTF-16?); export it as CSV UTF-8',
+    };
+  }
+  if (headerLine.length > MAX_HEADER_CHARS) {
+    return {
+      line: 1,
+      code: 'csv_syntax',
+      message:
+        `the first line is ${headerLine.length} characters long, not a header; expected the ` +
+        `header line ${expected}`,
+    };
+  }
+  const separatorProblem = wrongSeparator(headerLine, dialect, expected);
+  if (separatorProblem !== null) {
+    return { line: 1, code: 'wrong_separator', message: separatorProblem };
+  }
+  return null;
+}
+
+/** csv-parse's records; `raw` and `info` only when parsed with lines. */
+type Records = { record: string[]; raw?: string; info?: { lines: number } }[];
+
+/**
+ * The records of `csv` (with each record's raw text and end line when `withLines`), or null
+ * when csv-parse finds it is not CSV (reported through `fileIssue`).
+ */
+function parseRecords(
+  csv: string,
+  separator: string,
+  withLines: boolean,
+  fileIssue: FileIssue,
+): Records | null {
+  try {
+    return (withLines
+      ? parse(csv, {
+          cast: false,
+          delimiter: separator,
+          info: true,
+          raw: true,
+          relax_column_count: true,
+          skip_empty_lines: false,
+        })
+      : (
+          parse(csv, {
+            cast: false,
+            delimiter: separator,
+            relax_column_count: true,
+            skip_empty_lines: false,
+          }) as string[][]
+        ).map((record) => ({ record }))) as unknown as Records;
+  } catch (error) {
+    // Only csv-parse's syntax errors describe the file; anything else (a TypeError from the
+    // parser, an option it rejects) is a fault of this library and is thrown as such, never
+    // reported to the user as bad data.
+    if (!isCsvSyntaxError(error)) throw error;
+    const line = error.lines;
+    return fileIssue(
+      typeof line === 'number' ? line : null,
+      'csv_syntax',
+      `not readable as CSV: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** What every row of a file is read against: its header and how its lines are counted. */
+interface RowShape {
+  readonly file: string;
+  readonly dialect: DialectRules;
+  /** Fields in the header. */
+  readonly fields: number;
+  /** Record i is on line i + 1 (no line break inside a quoted cell). */
+  readonly onePerLine: boolean;
+  /** The columns read as they are: name, 1-based column, the mapping's codes. */
+  readonly plain: readonly (readonly [string, number, Cell['codes']])[];
+  readonly checkboxGroups: ReadonlyMap<string, readonly Omit<CheckboxCell, 'text'>[]>;
+}
+
+/** The records after the header as rows (blank ones skipped; a wrong field count an issue). */
+function readRows(records: Records, shape: RowShape, issues: CohortInputIssue[]): Row[] {
+  const { onePerLine, plain, checkboxGroups } = shape;
   const rows: Row[] = [];
   for (let index = 1; index < records.length; index++) {
     const { record, info } = records[index]!;
@@ -204,22 +269,8 @@ export function readTable(
       ? index + 1
       : info!.lines - (raw.replace(/\n$/, '').match(/\n/g)?.length ?? 0);
     if (record.every((cell) => cell.trim() === '')) continue;
-    if (record.length !== header.length) {
-      const hint =
-        record.length > header.length && dialect.separator === ',' && /\d,\d/.test(raw)
-          ? ` (a decimal comma? write 1.2, not 1,2, or ${DE_DIALECT_HINT} with ";" between fields)`
-          : '';
-      issues.push(
-        inputIssue(
-          file,
-          line,
-          null,
-          null,
-          '',
-          'wrong_field_count',
-          `the row has ${record.length} fields but the header has ${header.length}${hint}`,
-        ),
-      );
+    if (record.length !== shape.fields) {
+      issues.push(fieldCountIssue(shape, line, record.length, raw));
       continue;
     }
     const cells = new Map<string, Cell>();
@@ -233,7 +284,29 @@ export function readTable(
     }
     rows.push({ line, cells });
   }
-  return { rows, columns };
+  return rows;
+}
+
+/** A row with more or fewer fields than the header, with a hint when a decimal comma is why. */
+function fieldCountIssue(
+  shape: RowShape,
+  line: number,
+  fields: number,
+  raw: string,
+): CohortInputIssue {
+  const hint =
+    fields > shape.fields && shape.dialect.separator === ',' && /\d,\d/.test(raw)
+      ? ` (a decimal comma? write 1.2, not 1,2, or ${DE_DIALECT_HINT} with ";" between fields)`
+      : '';
+  return inputIssue(
+    shape.file,
+    line,
+    null,
+    null,
+    '',
+    'wrong_field_count',
+    `the row has ${fields} fields but the header has ${shape.fields}${hint}`,
+  );
 }
 
 /** Why the header's separator is not the dialect's, or null. */
@@ -298,60 +371,21 @@ function readHeader(
   specs: readonly ColumnSpec[],
   mapping: ResolvedFileMapping | undefined,
 ): Header {
-  const known = new Set(specs.map((s) => s.name));
-  const expected = specs.map((s) => s.name).join(', ');
-  const columns = new Map<string, number>();
-  const issues: CohortInputIssue[] = [];
-  const unknown: CohortInputIssue[] = [];
-  const headerIssue = (column: number | null, code: string, message: string) =>
+  const headerIssue: HeaderIssue = (column, code, message) =>
     inputIssue(file, 1, column, null, '', code, message);
-  const boxOf = new Map<string, { target: string; value: string }>();
-  for (const [target, boxes] of mapping?.checkboxes ?? []) {
-    for (const box of boxes) boxOf.set(box.source, { target, value: box.value });
-  }
-  const boxes = new Map<string, Omit<CheckboxCell, 'text'>>();
-  header.forEach((name, i) => {
-    const column = i + 1;
-    const original = originals[i]!;
-    if (mapping?.ignore.has(name)) return;
-    const box = boxOf.get(name);
-    if (box !== undefined) {
-      boxes.set(name, { column, header: original.trim(), value: box.value });
-      return;
-    }
-    const target = mapping?.rename.get(name) ?? name;
-    if (known.has(target)) {
-      const first = columns.get(target);
-      if (first === undefined) columns.set(target, column);
-      else if (target === name && !mapping?.rename.has(name)) {
-        issues.push(
-          headerIssue(
-            column,
-            'duplicate_column',
-            `column "${original}" appears twice (columns ${first} and ${column})`,
-          ),
-        );
-      } else {
-        issues.push(
-          headerIssue(
-            column,
-            'duplicate_column',
-            `column "${original}"${target === name ? '' : ` (mapped to ${target})`} and column ${first} are both ${target}`,
-          ),
-        );
-      }
-      return;
-    }
-    const unnamed = mapping === undefined ? '' : ' (the column mapping does not name it)';
-    unknown.push(
-      headerIssue(
-        column,
-        'unknown_column',
-        `unknown column ${describeValue(original)}${unnamed}; the columns of ${file} are ${expected}`,
-      ),
-    );
-  });
-
+  const known = new Set(specs.map((s) => s.name));
+  const matched = matchNames(header, originals, known, mapping, headerIssue);
+  const { columns, boxes } = matched;
+  const issues = matched.duplicates;
+  const expected = specs.map((s) => s.name).join(', ');
+  const unnamed = mapping === undefined ? '' : ' (the column mapping does not name it)';
+  const unknown = matched.unknown.map(({ column, original }) =>
+    headerIssue(
+      column,
+      'unknown_column',
+      `unknown column ${describeValue(original)}${unnamed}; the columns of ${file} are ${expected}`,
+    ),
+  );
   const checkboxGroups = new Map<string, Omit<CheckboxCell, 'text'>[]>();
   for (const [target, list] of mapping?.checkboxes ?? []) {
     const present = list.filter((b) => boxes.has(b.source)).map((b) => boxes.get(b.source)!);
@@ -379,18 +413,81 @@ function readHeader(
     checkboxGroups.set(target, present);
     columns.set(target, present[0]!.column);
   }
-
   for (const spec of specs) {
-    if (!spec.required || columns.has(spec.name)) continue;
-    const from = [...(mapping?.rename ?? [])].filter(([, t]) => t === spec.name).map(([s]) => s);
-    const mapped = from.length === 0 ? '' : ` (the column mapping reads it from "${from[0]}")`;
-    issues.push(
-      headerIssue(
-        null,
-        'missing_column',
-        `required column "${spec.name}" is missing${mapped}; the header is ${describeValue(headerLine)}`,
-      ),
-    );
+    if (spec.required && !columns.has(spec.name)) {
+      issues.push(missingColumnIssue(spec.name, mapping, headerLine, headerIssue));
+    }
   }
   return { columns, checkboxGroups, issues, unknown };
+}
+
+/** An issue of the header line, in its column (null: of no one column). */
+type HeaderIssue = (column: number | null, code: string, message: string) => CohortInputIssue;
+
+/**
+ * The header's names matched one by one: the layout column each is (after the mapping's
+ * renames; a name the mapping ignores is skipped), a checkbox of the mapping, or unknown. A
+ * layout column named twice is a `duplicate_column` issue.
+ */
+function matchNames(
+  header: readonly string[],
+  originals: readonly string[],
+  known: ReadonlySet<string>,
+  mapping: ResolvedFileMapping | undefined,
+  headerIssue: HeaderIssue,
+): {
+  columns: Map<string, number>;
+  boxes: Map<string, Omit<CheckboxCell, 'text'>>;
+  duplicates: CohortInputIssue[];
+  unknown: { column: number; original: string }[];
+} {
+  const boxOf = new Map<string, { target: string; value: string }>();
+  for (const [target, boxes] of mapping?.checkboxes ?? []) {
+    for (const box of boxes) boxOf.set(box.source, { target, value: box.value });
+  }
+  const columns = new Map<string, number>();
+  const boxes = new Map<string, Omit<CheckboxCell, 'text'>>();
+  const duplicates: CohortInputIssue[] = [];
+  const unknown: { column: number; original: string }[] = [];
+  header.forEach((name, i) => {
+    const column = i + 1;
+    const original = originals[i]!;
+    if (mapping?.ignore.has(name)) return;
+    const box = boxOf.get(name);
+    if (box !== undefined) {
+      boxes.set(name, { column, header: original.trim(), value: box.value });
+      return;
+    }
+    const target = mapping?.rename.get(name) ?? name;
+    if (!known.has(target)) {
+      unknown.push({ column, original });
+      return;
+    }
+    const first = columns.get(target);
+    if (first === undefined) columns.set(target, column);
+    else {
+      const mapped = target !== name || mapping?.rename.has(name) === true;
+      const message = mapped
+        ? `column "${original}"${target === name ? '' : ` (mapped to ${target})`} and column ${first} are both ${target}`
+        : `column "${original}" appears twice (columns ${first} and ${column})`;
+      duplicates.push(headerIssue(column, 'duplicate_column', message));
+    }
+  });
+  return { columns, boxes, duplicates, unknown };
+}
+
+/** A required column missing from the header, saying where the mapping reads it from. */
+function missingColumnIssue(
+  name: string,
+  mapping: ResolvedFileMapping | undefined,
+  headerLine: string,
+  headerIssue: HeaderIssue,
+): CohortInputIssue {
+  const from = [...(mapping?.rename ?? [])].filter(([, t]) => t === name).map(([s]) => s);
+  const mapped = from.length === 0 ? '' : ` (the column mapping reads it from "${from[0]}")`;
+  return headerIssue(
+    null,
+    'missing_column',
+    `required column "${name}" is missing${mapped}; the header is ${describeValue(headerLine)}`,
+  );
 }

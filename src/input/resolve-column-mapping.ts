@@ -111,44 +111,81 @@ interface FileMappingInput {
 }
 
 function resolveFile(fileKey: FileKey, raw: FileMappingInput, push: Push): ResolvedFileMapping {
+  const context = fileContext(fileKey, push);
+  const { rename, renamedFrom } = resolveColumns(raw.columns ?? {}, context);
+  const ignore = new Set<string>();
+  (raw.ignore ?? []).forEach((name, i) => {
+    if (context.claim(['ignore', i], name, 'ignored')) ignore.add(key(name));
+  });
+  const checkboxes = resolveCheckboxes(raw.checkboxes ?? {}, renamedFrom, context);
+  const codes = resolveCodes(raw.values ?? {}, checkboxes, context);
+  return { rename, ignore, codes, checkboxes };
+}
+
+/** What resolving the mapping of one file works with: its layout, and the columns it claims. */
+interface FileContext {
+  readonly fileName: string;
+  readonly specs: readonly ColumnSpec[];
+  readonly push: Push;
+  /** The layout's column called `name` (any case); undefined, after an issue, when none is. */
+  readonly specOf: (parts: readonly PropertyKey[], name: string) => ColumnSpec | undefined;
+  /**
+   * Claims the export column `name` for `what` ("mapped to age", "ignored"): false, after an
+   * issue, when it has no name or is claimed already, so that no export column is used twice.
+   */
+  readonly claim: (parts: readonly PropertyKey[], name: string, what: string) => boolean;
+}
+
+function fileContext(fileKey: FileKey, push: Push): FileContext {
   const fileName = FILE_NAMES[fileKey];
   const specs = FILE_COLUMNS[fileKey];
   const columnList = specs.map((s) => s.name).join(', ');
-  const specOf = (parts: readonly PropertyKey[], name: string): ColumnSpec | undefined => {
-    const spec = specs.find((s) => s.name === key(name));
-    if (spec === undefined) {
-      push(
-        parts,
-        'mapping_unknown_column',
-        `${describeValue(name)} is not a column of ${fileName}; its columns are ${columnList}`,
-      );
-    }
-    return spec;
-  };
-  /** Every export column the mapping uses, with where, so none is used twice. */
+  /** Every export column the mapping uses, with where. */
   const sources = new Map<string, string>();
-  const claim = (parts: readonly PropertyKey[], name: string, what: string): boolean => {
-    const source = key(name);
-    if (source === '') {
-      push(parts, 'mapping_invalid', 'an export column needs a name');
-      return false;
-    }
-    const before = sources.get(source);
-    if (before !== undefined) {
-      push(
-        parts,
-        'mapping_conflict',
-        `export column ${describeValue(name)} is ${what}, and also ${before}`,
-      );
-      return false;
-    }
-    sources.set(source, what);
-    return true;
+  return {
+    fileName,
+    specs,
+    push,
+    specOf: (parts, name) => {
+      const spec = specs.find((s) => s.name === key(name));
+      if (spec === undefined) {
+        push(
+          parts,
+          'mapping_unknown_column',
+          `${describeValue(name)} is not a column of ${fileName}; its columns are ${columnList}`,
+        );
+      }
+      return spec;
+    },
+    claim: (parts, name, what) => {
+      const source = key(name);
+      if (source === '') {
+        push(parts, 'mapping_invalid', 'an export column needs a name');
+        return false;
+      }
+      const before = sources.get(source);
+      if (before !== undefined) {
+        push(
+          parts,
+          'mapping_conflict',
+          `export column ${describeValue(name)} is ${what}, and also ${before}`,
+        );
+        return false;
+      }
+      sources.set(source, what);
+      return true;
+    },
   };
+}
 
+/** `columns`: export column → the layout's column, one export column per layout column. */
+function resolveColumns(
+  columns: Record<string, string>,
+  { specOf, claim, push }: FileContext,
+): { rename: Map<string, string>; renamedFrom: Map<string, string> } {
   const rename = new Map<string, string>();
   const renamedFrom = new Map<string, string>();
-  for (const [source, target] of Object.entries(raw.columns ?? {})) {
+  for (const [source, target] of Object.entries(columns)) {
     const parts = ['columns', source];
     const spec = specOf(parts, target);
     if (spec === undefined || !claim(parts, source, `mapped to ${spec.name}`)) continue;
@@ -164,15 +201,19 @@ function resolveFile(fileKey: FileKey, raw: FileMappingInput, push: Push): Resol
     renamedFrom.set(spec.name, source);
     rename.set(key(source), spec.name);
   }
+  return { rename, renamedFrom };
+}
 
-  const ignore = new Set<string>();
-  (raw.ignore ?? []).forEach((name, i) => {
-    if (claim(['ignore', i], name, 'ignored')) ignore.add(key(name));
-  });
-
+/** `checkboxes`: a list column of the layout → its checkbox columns, each one of its values. */
+function resolveCheckboxes(
+  input: Record<string, Record<string, string>>,
+  renamedFrom: ReadonlyMap<string, string>,
+  context: FileContext,
+): Map<string, CheckboxColumn[]> {
+  const { fileName, specs, push } = context;
   const checkboxes = new Map<string, CheckboxColumn[]>();
-  for (const [target, boxes] of Object.entries(raw.checkboxes ?? {})) {
-    const spec = specOf(['checkboxes', target], target);
+  for (const [target, boxes] of Object.entries(input)) {
+    const spec = context.specOf(['checkboxes', target], target);
     if (spec === undefined) continue;
     if (spec.kind !== 'list') {
       const lists = specs.filter((s) => s.kind === 'list').map((s) => s.name);
@@ -191,77 +232,105 @@ function resolveFile(fileKey: FileKey, raw: FileMappingInput, push: Push): Resol
       );
       continue;
     }
-    const list: CheckboxColumn[] = [];
-    for (const [source, value] of Object.entries(boxes)) {
-      const parts = ['checkboxes', target, source];
-      const item = readCell(spec, { text: value, column: 0 }, fileName);
-      if (item === null || 'error' in item || (item.value as string[]).length !== 1) {
-        push(
-          parts,
-          'mapping_invalid_value',
-          `${describeValue(value)} is not one value of ${spec.name}: ${spec.values!.join(', ')}`,
-        );
-        continue;
-      }
-      const one = (item.value as string[])[0]!;
-      if (list.some((b) => b.value === one)) {
-        push(parts, 'mapping_conflict', `two checkbox columns stand for ${one}`);
-        continue;
-      }
-      if (claim(parts, source, `a checkbox of ${spec.name}`))
-        list.push({ source: key(source), value: one });
-    }
-    checkboxes.set(spec.name, list);
+    checkboxes.set(spec.name, checkboxColumns(spec, target, boxes, context));
   }
+  return checkboxes;
+}
 
+/** The checkbox columns of one list column, each standing for one value of it. */
+function checkboxColumns(
+  spec: ColumnSpec,
+  target: string,
+  boxes: Record<string, string>,
+  { fileName, push, claim }: FileContext,
+): CheckboxColumn[] {
+  const list: CheckboxColumn[] = [];
+  for (const [source, value] of Object.entries(boxes)) {
+    const parts = ['checkboxes', target, source];
+    const item = readCell(spec, { text: value, column: 0 }, fileName);
+    if (item === null || 'error' in item || (item.value as string[]).length !== 1) {
+      push(
+        parts,
+        'mapping_invalid_value',
+        `${describeValue(value)} is not one value of ${spec.name}: ${spec.values!.join(', ')}`,
+      );
+      continue;
+    }
+    const one = (item.value as string[])[0]!;
+    if (list.some((b) => b.value === one)) {
+      push(parts, 'mapping_conflict', `two checkbox columns stand for ${one}`);
+      continue;
+    }
+    if (claim(parts, source, `a checkbox of ${spec.name}`))
+      list.push({ source: key(source), value: one });
+  }
+  return list;
+}
+
+/** `values`: a column of the layout → { export code → the layout's text (null: empty) }. */
+function resolveCodes(
+  values: Record<string, Record<string, string | number | boolean | null>>,
+  checkboxes: ReadonlyMap<string, readonly CheckboxColumn[]>,
+  context: FileContext,
+): Map<string, Map<string, string | null>> {
   const codes = new Map<string, Map<string, string | null>>();
-  for (const [target, table] of Object.entries(raw.values ?? {})) {
-    const spec = specOf(['values', target], target);
+  for (const [target, table] of Object.entries(values)) {
+    const spec = context.specOf(['values', target], target);
     if (spec === undefined) continue;
     if (checkboxes.has(spec.name)) {
-      push(
+      context.push(
         ['values', target],
         'mapping_conflict',
         `${spec.name} is made from checkboxes, which have no codes`,
       );
       continue;
     }
-    const resolved = new Map<string, string | null>();
-    const written = new Map<string, string>();
-    for (const [code, value] of Object.entries(table)) {
-      const parts = ['values', target, code];
-      const other = written.get(key(code));
-      if (other !== undefined) {
+    codes.set(spec.name, codeTable(spec, target, table, context));
+  }
+  return codes;
+}
+
+/** One column's codes, each checked to be a code once (ignoring case) and a value it may hold. */
+function codeTable(
+  spec: ColumnSpec,
+  target: string,
+  table: Record<string, string | number | boolean | null>,
+  { fileName, push }: FileContext,
+): Map<string, string | null> {
+  const resolved = new Map<string, string | null>();
+  const written = new Map<string, string>();
+  for (const [code, value] of Object.entries(table)) {
+    const parts = ['values', target, code];
+    const other = written.get(key(code));
+    if (other !== undefined) {
+      push(
+        parts,
+        'mapping_conflict',
+        `codes ${describeValue(other)} and ${describeValue(code)} are one code (codes are matched ignoring case and spaces)`,
+      );
+      continue;
+    }
+    written.set(key(code), code);
+    const text = value === null ? null : String(value);
+    if (text !== null) {
+      // The value must be what a cell of this column may hold, read in the standard dialect.
+      const read = readCell(
+        { ...spec, required: true },
+        { text: text.trim(), column: 0 },
+        fileName,
+      );
+      if (read !== null && 'error' in read) {
         push(
           parts,
-          'mapping_conflict',
-          `codes ${describeValue(other)} and ${describeValue(code)} are one code (codes are matched ignoring case and spaces)`,
+          'mapping_invalid_value',
+          `${describeValue(value)} is not a value of ${spec.name}: ${read.error}`,
         );
         continue;
       }
-      written.set(key(code), code);
-      const text = value === null ? null : String(value);
-      if (text !== null) {
-        // The value must be what a cell of this column may hold, read in the standard dialect.
-        const read = readCell(
-          { ...spec, required: true },
-          { text: text.trim(), column: 0 },
-          fileName,
-        );
-        if (read !== null && 'error' in read) {
-          push(
-            parts,
-            'mapping_invalid_value',
-            `${describeValue(value)} is not a value of ${spec.name}: ${read.error}`,
-          );
-          continue;
-        }
-      }
-      resolved.set(key(code), text === null ? null : text.trim());
     }
-    codes.set(spec.name, resolved);
+    resolved.set(key(code), text === null ? null : text.trim());
   }
-  return { rename, ignore, codes, checkboxes };
+  return resolved;
 }
 
 /** One zod issue of the mapping's shape as mapping issues. */

@@ -1,12 +1,11 @@
 import { assertObject, assertOneOf } from '../_lib/assert.js';
 import { describeValue } from '../_lib/describe-value.js';
 import type { parseClavienDindoGrade } from '../complications/grades.js';
-import type { validateCohort } from '../model/validate-cohort.js';
+import type { ParsedCohort, validateCohort } from '../model/validate-cohort.js';
 import { CohortInputError, type CohortInputIssue } from './cohort-input-error.js';
 import type { ColumnMapping } from './column-mapping-schema.js';
 import { CSV_DIALECTS, type CsvDialect, DIALECT_RULES } from './csv-dialect.js';
 import { FILE_NAMES, type FileKey } from './csv-layout.js';
-import type { ParsedCohort } from './parsed-cohort.js';
 import { type CsvCohortResult, type CsvTexts, readCohortCsv } from './read-cohort-csv.js';
 import { resolveColumnMapping } from './resolve-column-mapping.js';
 
@@ -187,7 +186,7 @@ export function checkCsvOptions(options: {
 export function parseCohortCsv(
   files: CohortCsvFiles,
   options: ValidateCohortCsvOptions = {},
-): ParsedCohort {
+): ParsedCohort<CohortInputIssue> {
   const result = validateCohortCsv(files, options);
   if (!result.ok) throw new CohortInputError(result.issues);
   const { patients, notOperated, screening, warnings } = result;

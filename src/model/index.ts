@@ -35,5 +35,10 @@ export {
   PATHOLOGICAL_STAGES,
   SURGICAL_MARGINS,
 } from './types.js';
-export { type CohortValidationResult, parseCohort, validateCohort } from './validate-cohort.js';
+export {
+  type CohortValidationResult,
+  type ParsedCohort,
+  parseCohort,
+  validateCohort,
+} from './validate-cohort.js';
 export type { CohortFlow } from './validate-flow.js';

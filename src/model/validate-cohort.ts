@@ -9,8 +9,10 @@ import { daysBetween, isCalendarDate, MAX_YEAR, MIN_YEAR } from './iso-date.js';
 import type {
   Complication,
   IsoDate,
+  NotOperatedPatient,
   Patient,
   PsaMeasurement,
+  Screening,
   TestosteroneMeasurement,
 } from './types.js';
 import { CLAVIEN_DINDO_GRADES, DEATH_CAUSES } from './types.js';
@@ -125,18 +127,41 @@ export function validateCohort(input: unknown): CohortValidationResult {
 }
 
 /**
- * Validates a cohort like {@link validateCohort} and returns its patients, or throws.
+ * A valid cohort: what `parseCohort` (and, with issues placed in files, `parseCohortCsv` and
+ * `parseCohortFile`) returns, the value `validateCohort` gives on success without its `ok`.
+ * `buildTrialReport` takes it as it is.
+ */
+export interface ParsedCohort<Issue extends CohortIssue = CohortIssue> {
+  /** The operated patients, in input order, series sorted by date, duplicates merged. */
+  readonly patients: Patient[];
+  /** Enrolled patients who were not operated (empty when the input has none). */
+  readonly notOperated: NotOperatedPatient[];
+  /** Screening before enrolment, or null when the input has none. */
+  readonly screening: Screening | null;
+  /**
+   * What was read but deserves a look (merged duplicates, a death within 90 days without a
+   * cause, look-alike ids, ...): returned, never dropped.
+   */
+  readonly warnings: Issue[];
+}
+
+/**
+ * Validates a cohort like {@link validateCohort} and returns it, or throws: `parseX` throws
+ * where `validateX` returns a result (docs/api-conventions.md).
  *
  * @param input - parsed JSON of a cohort file, or an array of patients.
- * @returns the patients, series sorted by date, identical duplicates merged.
+ * @returns the patients (series sorted by date, identical duplicates merged), the patient flow
+ *   (`notOperated`, `screening`) and the warnings.
  * @throws {CohortValidationError} listing every problem (`.issues`), not only the first.
  * @example
- * const patients = parseCohort(JSON.parse(text));
+ * const { patients, warnings } = parseCohort(JSON.parse(text));
+ * buildTrialReport(parseCohort(JSON.parse(text))); // the flow goes with the patients
  */
-export function parseCohort(input: unknown): Patient[] {
+export function parseCohort(input: unknown): ParsedCohort {
   const result = validateCohort(input);
   if (!result.ok) throw new CohortValidationError(result.issues);
-  return result.patients;
+  const { patients, notOperated, screening, warnings } = result;
+  return { patients, notOperated, screening, warnings };
 }
 
 /** The keys a cohort object may have. */

@@ -7,13 +7,13 @@ import { type CohortInputIssue, inputIssue } from '../input/cohort-input-error.j
 import { fileSystemProblem, statInput } from './stat-input.js';
 
 /**
- * The largest file `readCohort` reads: 64 MiB (per file). A cohort of 20,000 simulated
- * patients is 20 MB as JSON and 9 MB as CSV, so a bigger file is almost certainly not a cohort
- * (a database dump, a zip renamed to .json); refusing it keeps the answer fast and the memory
- * bounded. A file whose size says more is refused before it is opened; reading stops at the
+ * The largest file `validateCohortFile` reads: 128 MiB (per file). A registry of 100,000
+ * simulated patients with every baseline field is 88 MiB as compact JSON (its patients.csv and
+ * psa.csv are far smaller), so a bigger file is almost certainly not a cohort (a database dump,
+ * a zip renamed to .json); refusing it keeps the answer fast and the memory bounded. A file whose size says more is refused before it is opened; reading stops at the
  * first byte past the limit whatever the size said.
  */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
 
 /** Reads after the first (sized from `stat`) take this much at a time. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -50,16 +50,10 @@ export function readInputFile(
     bytes: null,
     issue: inputIssue(file, null, null, null, '', code, reason),
   });
-  const tooLarge = (size: string) =>
-    problem(
-      'too_large',
-      `the file is ${size} MiB; the limit is ${mib(limit)} MiB per file ` +
-        '(a cohort of 20,000 patients is about 20 MiB): is this the cohort export?',
-    );
   const stat = statInput(path);
   if (stat.kind === 'folder') return problem('unreadable', 'is a folder, not a file');
   if (stat.kind === 'problem') return problem(stat.code, stat.reason);
-  if (stat.size > limit) return tooLarge(mib(stat.size));
+  if (stat.size > limit) return problem('too_large', tooLarge(mib(stat.size), limit));
 
   let fd: number;
   try {
@@ -68,71 +62,98 @@ export function readInputFile(
     const { code, reason } = fileSystemProblem(path, error);
     return problem(code, reason);
   }
-  let bytes: Buffer;
+  let read: Buffer | ReadProblem;
   try {
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) {
-      // Replaced between the check and the open: examine what is there now.
-      const now = statInput(path);
-      return problem(
-        'special_file',
-        now.kind === 'problem' ? now.reason : 'is not a regular file; give the exported file',
-      );
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // One read for a file that is as large as fstat says (the size is within the limit, checked
-    // above); then whole chunks, stopping at the first byte past the limit, so memory stays
-    // within the limit and a chunk. Chunks are never odd-sized: some /proc files (pagemap)
-    // refuse reads that are not a multiple of 8 bytes.
-    let want = Math.max(opened.size + 1, CHUNK_BYTES);
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(want);
-      const n = readSync(fd, buffer, 0, want, null);
-      if (n === 0) break;
-      chunks.push(buffer.subarray(0, n));
-      total += n;
-      if (total > limit) return tooLarge(`more than ${mib(limit)}`);
-      want = CHUNK_BYTES;
-    }
-    bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    read = readOpenFile(fd, path, limit);
   } catch (error) {
-    const { code, reason } = fileSystemProblem(path, error);
-    return problem(code, reason);
+    read = fileSystemProblem(path, error);
   } finally {
     closeSync(fd);
   }
-  if (isUtf8(bytes)) return { bytes, issue: null };
+  if (!Buffer.isBuffer(read)) return problem(read.code, read.reason);
+  const issue = encodingIssue(file, read);
+  return issue === null ? { bytes: read, issue: null } : { bytes: read, issue };
+}
+
+/** Why an open file cannot be used: an issue code and its reason. */
+interface ReadProblem {
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** Why a file of `size` MiB is refused. */
+function tooLarge(size: string, limit: number): string {
+  return (
+    `the file is ${size} MiB; the limit is ${mib(limit)} MiB per file ` +
+    '(a registry of 100,000 patients is about 88 MiB as JSON): is this the cohort export?'
+  );
+}
+
+/**
+ * The bytes of the open file `fd`, at most `limit` of them; or why not: it is not a regular
+ * file (replaced between the check and the open), or it holds more than `limit` bytes.
+ */
+function readOpenFile(fd: number, path: string, limit: number): Buffer | ReadProblem {
+  const opened = fstatSync(fd);
+  if (!opened.isFile()) {
+    // Replaced between the check and the open: examine what is there now.
+    const now = statInput(path);
+    return {
+      code: 'special_file',
+      reason: now.kind === 'problem' ? now.reason : 'is not a regular file; give the exported file',
+    };
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // One read for a file that is as large as fstat says (the size is within the limit, checked
+  // before), then whole chunks, stopping at the first byte past the limit, so memory stays
+  // within the limit and a chunk. Chunks are never odd-sized: some /proc files (pagemap)
+  // refuse reads that are not a multiple of 8 bytes.
+  let want = Math.max(opened.size + 1, CHUNK_BYTES);
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(want);
+    const n = readSync(fd, buffer, 0, want, null);
+    if (n === 0) break;
+    chunks.push(buffer.subarray(0, n));
+    total += n;
+    if (total > limit) {
+      return { code: 'too_large', reason: tooLarge(`more than ${mib(limit)}`, limit) };
+    }
+    want = CHUNK_BYTES;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/**
+ * Null when `bytes` are UTF-8 text; else the `invalid_encoding` issue: UTF-16, or the line of
+ * the first byte that is not UTF-8.
+ */
+function encodingIssue(file: string, bytes: Buffer): CohortInputIssue | null {
+  if (isUtf8(bytes)) return null;
   const utf16 =
     (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) {
-    return {
-      bytes,
-      issue: inputIssue(
-        file,
-        null,
-        null,
-        null,
-        '',
-        'invalid_encoding',
-        'the file is UTF-16 ("Unicode text"); save it as UTF-8 (in Excel: "CSV UTF-8")',
-      ),
-    };
-  }
-  // The first invalid byte decodes to U+FFFD; its line is what the user needs to look at.
-  const text = bytes.toString('utf8');
-  const line = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
-  return {
-    bytes,
-    issue: inputIssue(
+    return inputIssue(
       file,
-      line,
+      null,
       null,
       null,
       '',
       'invalid_encoding',
-      'the bytes are not UTF-8 text (a Windows-1252 or Latin-1 export, or not a text file at ' +
-        'all); save the file as UTF-8',
-    ),
-  };
+      'the file is UTF-16 ("Unicode text"); save it as UTF-8 (in Excel: "CSV UTF-8")',
+    );
+  }
+  // The first invalid byte decodes to U+FFFD; its line is what the user needs to look at.
+  const text = bytes.toString('utf8');
+  const line = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
+  return inputIssue(
+    file,
+    line,
+    null,
+    null,
+    '',
+    'invalid_encoding',
+    'the bytes are not UTF-8 text (a Windows-1252 or Latin-1 export, or not a text file at ' +
+      'all); save the file as UTF-8',
+  );
 }

@@ -13,7 +13,6 @@ import { type FileKey, fileKeyOf } from '../input/csv-layout.js';
 import { jsonDuplicateKeys } from '../input/json-duplicate-keys.js';
 import { jsonErrorPlace } from '../input/json-error-place.js';
 import { mayHaveDuplicateKeys } from '../input/json-may-have-duplicate-keys.js';
-import type { ParsedCohort } from '../input/parsed-cohort.js';
 import { readCohortCsv } from '../input/read-cohort-csv.js';
 import {
   type ResolvedColumnMapping,
@@ -25,6 +24,7 @@ import {
   type validateCohortCsv,
 } from '../input/validate-cohort-csv.js';
 import type { NotOperatedPatient, Patient, Screening } from '../model/types.js';
+import type { ParsedCohort } from '../model/validate-cohort.js';
 import { validateCohort } from '../model/validate-cohort.js';
 import { printableLine } from './printable-line.js';
 import { MAX_INPUT_BYTES, readInputFile } from './read-input-file.js';
@@ -186,7 +186,7 @@ export function validateCohortFile(
 export function parseCohortFile(
   path: string,
   options: ValidateCohortFileOptions = {},
-): ParsedCohort {
+): ParsedCohort<CohortInputIssue> {
   const result = validateCohortFile(path, options);
   if (!result.ok) throw new CohortInputError(result.issues);
   const { patients, notOperated, screening, warnings } = result;
@@ -459,45 +459,9 @@ function readCsvFolder(folder: string, options: FileReading): ValidateCohortFile
     }
     mapping = read.mapping;
   }
-  const hash = createHash('sha256');
-  const texts: Partial<Record<FileKey, string>> = {};
-  let read = 0;
-  const issues: CohortInputIssue[] = [];
-  for (const name of COHORT_CSV_FILE_NAMES) {
-    const path = join(folder, name);
-    const stat = statInput(path);
-    if (stat.kind === 'problem' && stat.code === 'not_found' && !isLink(path)) {
-      if (REQUIRED_CSV_FILES.has(name)) {
-        issues.push(plainIssue(name, 'missing_file', `required file is missing in ${folder}`));
-      }
-      continue;
-    }
-    if (stat.kind === 'problem' && stat.code === 'not_found') {
-      // A link to nothing: the file was meant to be there.
-      issues.push(plainIssue(name, 'missing_file', stat.reason));
-      continue;
-    }
-    const { bytes, issue } = readInputFile(path, name);
-    if (bytes !== null) {
-      hash.update(`${name}\n${bytes.length}\n`, 'utf8');
-      hash.update(bytes);
-      texts[fileKeyOf(name)!] = bytes.toString('utf8');
-      read += 1;
-    }
-    if (issue !== null) issues.push(issue);
-  }
-  const source = { path: folder, sha256: read > 0 ? hash.digest('hex') : null };
-  const known: readonly string[] = COHORT_CSV_FILE_NAMES;
-  const warnings = names
-    .filter((name) => name.toLowerCase().endsWith('.csv') && !known.includes(name))
-    .sort()
-    .map((name) =>
-      plainIssue(
-        name,
-        'unknown_file',
-        `ignored: not one of the cohort files (${COHORT_CSV_FILE_NAMES.join(', ')})`,
-      ),
-    );
+  const { texts, sha256, issues } = readCsvFiles(folder);
+  const source = { path: folder, sha256 };
+  const warnings = unknownFileWarnings(names);
   if (issues.length > 0) {
     return { ok: false, patients: null, warnings, issues, source, validPatients: [], ...noFlow() };
   }
@@ -528,6 +492,61 @@ function readCsvFolder(folder: string, options: FileReading): ValidateCohortFile
     source,
     ...flow,
   };
+}
+
+/**
+ * The cohort files of `folder`, read: their texts, the SHA-256 of them all (each file's name,
+ * size and bytes, in the layout's order; null when none was read), and the files missing or
+ * unreadable. An optional file may be absent, unless it is a link to nothing.
+ */
+function readCsvFiles(folder: string): {
+  texts: Partial<Record<FileKey, string>>;
+  sha256: string | null;
+  issues: CohortInputIssue[];
+} {
+  const hash = createHash('sha256');
+  const texts: Partial<Record<FileKey, string>> = {};
+  let read = 0;
+  const issues: CohortInputIssue[] = [];
+  for (const name of COHORT_CSV_FILE_NAMES) {
+    const path = join(folder, name);
+    const stat = statInput(path);
+    if (stat.kind === 'problem' && stat.code === 'not_found' && !isLink(path)) {
+      if (REQUIRED_CSV_FILES.has(name)) {
+        issues.push(plainIssue(name, 'missing_file', `required file is missing in ${folder}`));
+      }
+      continue;
+    }
+    if (stat.kind === 'problem' && stat.code === 'not_found') {
+      // A link to nothing: the file was meant to be there.
+      issues.push(plainIssue(name, 'missing_file', stat.reason));
+      continue;
+    }
+    const { bytes, issue } = readInputFile(path, name);
+    if (bytes !== null) {
+      hash.update(`${name}\n${bytes.length}\n`, 'utf8');
+      hash.update(bytes);
+      texts[fileKeyOf(name)!] = bytes.toString('utf8');
+      read += 1;
+    }
+    if (issue !== null) issues.push(issue);
+  }
+  return { texts, sha256: read > 0 ? hash.digest('hex') : null, issues };
+}
+
+/** A warning for each other `.csv` file of the folder: a misnamed export is not read. */
+function unknownFileWarnings(names: readonly string[]): CohortInputIssue[] {
+  const known: readonly string[] = COHORT_CSV_FILE_NAMES;
+  return names
+    .filter((name) => name.toLowerCase().endsWith('.csv') && !known.includes(name))
+    .sort()
+    .map((name) =>
+      plainIssue(
+        name,
+        'unknown_file',
+        `ignored: not one of the cohort files (${COHORT_CSV_FILE_NAMES.join(', ')})`,
+      ),
+    );
 }
 
 function isLink(path: string): boolean {

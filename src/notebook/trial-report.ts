@@ -5,6 +5,7 @@ import { reportToMarkdown } from '../render/report-markdown.js';
 import { reportSummary } from '../render/report-summary.js';
 import {
   buildTrialReport as buildTrialReportData,
+  type TrialCohort,
   type TrialReportOptions,
 } from '../report/build-trial-report.js';
 import type { TrialReport } from '../report/trial-report.js';
@@ -16,16 +17,16 @@ import { attachDisplay, type Displayable } from './attach-display.js';
  * report's body with its plots), `toMarkdown()` and `[Symbol.for('Jupyter.display')]()`; its
  * text form is the terminal summary.
  *
- * @param patients - valid patients (see `parseCohort`).
- * @param options - `asOf`, `rule`, `title`, `excluded`.
+ * @param cohortOrPatients - the cohort as `parseCohort` returns it, or valid patients.
+ * @param options - as the plain `buildTrialReport`'s.
  * @throws {TypeError|RangeError} as the report (a malformed date or rule names it).
  * @example buildTrialReport(simulateCohort({ n: 60, seed: 1 }).patients).toHTML();
  */
 export function buildTrialReport(
-  patients: readonly Patient[],
+  cohortOrPatients: readonly Patient[] | TrialCohort,
   options: TrialReportOptions = {},
 ): TrialReport & Displayable {
-  const report = buildTrialReportData(patients, options);
+  const report = buildTrialReportData(cohortOrPatients, options);
   return attachDisplay(report, {
     text: () => reportSummary(report),
     html: () => blocksToHtml(reportDocument(report)),

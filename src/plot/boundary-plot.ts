@@ -65,7 +65,8 @@ const PATH = '#222222';
  * svg.includes('Decision: continue'); // => true
  */
 export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOptions = {}): string {
-  const { looks, maxAllowed, observed, decision } = readInput(input);
+  const read = readInput(input);
+  const { looks, maxAllowed, observed } = read;
   const base = readPlotOptions(options, {
     width: 640,
     height: 400,
@@ -82,43 +83,12 @@ export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOpti
     const i = lookIndex.get(o.patients);
     return i !== undefined && o.events > maxAllowed[i]!;
   });
-  const lastLook = looks.at(-1)!;
-  // Extents by loops, never Math.max(...points): spreading a data-sized array into a call
-  // overflows the stack (about 123,500 observed patients did; issue 11 item 6).
-  let xMax = lastLook;
-  let yMax = 3;
-  let yMin = 0;
-  for (const m of drawn) {
-    yMax = Math.max(yMax, m + 2);
-    yMin = Math.min(yMin, m);
-  }
-  for (const o of observed) {
-    xMax = Math.max(xMax, o.patients);
-    yMax = Math.max(yMax, o.events + 1);
-  }
+  const { xMax, yMax, yMin } = extents(looks, drawn, observed);
 
-  const items: LegendItem[] = [
-    { label: 'Most events allowed', swatch: { kind: 'line', colour: STOP } },
-    { label: 'Stop region', swatch: { kind: 'band', colour: STOP, opacity: 0.15 } },
-  ];
-  if (observed.length > 0) {
-    items.push({ label: 'Observed', swatch: { kind: 'point', fill: PATH, stroke: PATH } });
-  }
-  if (crossed.some(Boolean)) {
-    items.push({ label: 'Boundary crossed', swatch: { kind: 'point', fill: STOP, stroke: STOP } });
-  }
-  if (decision !== null) {
-    items.push({
-      label: `Decision: ${decision}`,
-      swatch: { kind: 'none' },
-      bold: true,
-      textColour: decision === 'stop' ? STOP : '#222222',
-    });
-  }
   const left = 64;
   const right = 24;
   const legendTop = title === null ? 10 : 32;
-  const key = legend(items, left, legendTop, width - left - right);
+  const key = legend(legendItems(read, crossed), left, legendTop, width - left - right);
   const top = legendTop + key.height + 12;
   const box: PlotBox = { left, top, right: width - right, bottom: height - 48 };
   if (box.bottom - box.top < 100) {
@@ -136,8 +106,82 @@ export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOpti
   const yTicks = y
     .ticks(Math.min(8, yMax - Math.max(yMin, 0)))
     .filter((t) => Number.isInteger(t) && t >= 0);
+  const looksDrawn = lookMarkup(read, drawn, x, y, box);
 
-  // Boundary vertices: (0, b_0), then (looks[i], b_i); stepBefore holds b_i on (looks[i-1], looks[i]].
+  const parts = [
+    yAxis(box, y, yTicks, formatNumber, base.yLabel),
+    element('g', { class: 'boundary-looks' }, looksDrawn.guides),
+    xAxis(box, x, xTicks, formatNumber, base.xLabel),
+    ...boundaryPaths(looks, drawn, x, y, yMax),
+    element('g', { class: 'boundary-look-marks' }, looksDrawn.marks),
+    ...observedMarkup(observed, crossed, x, y),
+    key.markup,
+  ];
+  if (title !== null) parts.unshift(heading(title, width));
+  return svgDocument({
+    width,
+    height,
+    idPrefix,
+    title: title ?? 'Safety stopping boundary',
+    description: describeBoundary(read),
+    body: parts.filter((p) => p !== '').join('\n'),
+  });
+}
+
+/** The ends of the axes: every look and observed point, and room above the boundary. */
+function extents(
+  looks: readonly number[],
+  drawn: readonly number[],
+  observed: ReadInput['observed'],
+): { xMax: number; yMax: number; yMin: number } {
+  // Extents by loops, never Math.max(...points): spreading a data-sized array into a call
+  // overflows the stack (about 123,500 observed patients did; issue 11 item 6).
+  let xMax = looks.at(-1)!;
+  let yMax = 3;
+  let yMin = 0;
+  for (const m of drawn) {
+    yMax = Math.max(yMax, m + 2);
+    yMin = Math.min(yMin, m);
+  }
+  for (const o of observed) {
+    xMax = Math.max(xMax, o.patients);
+    yMax = Math.max(yMax, o.events + 1);
+  }
+  return { xMax, yMax, yMin };
+}
+
+/** The legend: the boundary and its region, then the path, a crossing and the decision if any. */
+function legendItems(read: ReadInput, crossed: readonly boolean[]): LegendItem[] {
+  const items: LegendItem[] = [
+    { label: 'Most events allowed', swatch: { kind: 'line', colour: STOP } },
+    { label: 'Stop region', swatch: { kind: 'band', colour: STOP, opacity: 0.15 } },
+  ];
+  if (read.observed.length > 0) {
+    items.push({ label: 'Observed', swatch: { kind: 'point', fill: PATH, stroke: PATH } });
+  }
+  if (crossed.some(Boolean)) {
+    items.push({ label: 'Boundary crossed', swatch: { kind: 'point', fill: STOP, stroke: STOP } });
+  }
+  if (read.decision !== null) {
+    items.push({
+      label: `Decision: ${read.decision}`,
+      swatch: { kind: 'none' },
+      bold: true,
+      textColour: read.decision === 'stop' ? STOP : '#222222',
+    });
+  }
+  return items;
+}
+
+/** The shaded stop region and the boundary's step line. */
+function boundaryPaths(
+  looks: readonly number[],
+  drawn: readonly number[],
+  x: (patients: number) => number,
+  y: (events: number) => number,
+  yMax: number,
+): [string, string] {
+  // Vertices: (0, b_0), then (looks[i], b_i); stepBefore holds b_i on (looks[i-1], looks[i]].
   const vertices = [[0, drawn[0]!] as const, ...looks.map((l, i) => [l, drawn[i]!] as const)];
   const stepLine = line<readonly [number, number]>()
     .x((d) => x(d[0]))
@@ -150,12 +194,33 @@ export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOpti
     .y1(y(yMax))
     .curve(curveStepBefore)
     .digits(2);
-  const pathLine = line<{ readonly patients: number; readonly events: number }>()
-    .x((d) => x(d.patients))
-    .y((d) => y(d.events))
-    .digits(2);
+  return [
+    element('path', {
+      class: 'boundary-stop-region',
+      d: stopRegion(vertices) ?? '',
+      fill: STOP,
+      'fill-opacity': 0.15,
+    }),
+    element('path', {
+      class: 'boundary-line',
+      d: stepLine(vertices) ?? '',
+      fill: 'none',
+      stroke: STOP,
+      'stroke-width': 2,
+    }),
+  ];
+}
 
-  const lookGuides = looks.map((l) =>
+/** A dotted guide at each look, and a circle on the boundary there with its rule as tooltip. */
+function lookMarkup(
+  read: ReadInput,
+  drawn: readonly number[],
+  x: (patients: number) => number,
+  y: (events: number) => number,
+  box: PlotBox,
+): { guides: string; marks: string } {
+  const { looks, maxAllowed } = read;
+  const guides = looks.map((l) =>
     element('line', {
       x1: x(l),
       x2: x(l),
@@ -165,7 +230,7 @@ export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOpti
       'stroke-dasharray': '2 3',
     }),
   );
-  const lookMarks = looks.map((l, i) =>
+  const marks = looks.map((l, i) =>
     element(
       'circle',
       {
@@ -182,6 +247,20 @@ export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOpti
       ),
     ),
   );
+  return { guides: guides.join(''), marks: marks.join('') };
+}
+
+/** The observed path (empty without one) and its points, a crossing larger and vermillion. */
+function observedMarkup(
+  observed: ReadInput['observed'],
+  crossed: readonly boolean[],
+  x: (patients: number) => number,
+  y: (events: number) => number,
+): [string, string] {
+  const pathLine = line<{ readonly patients: number; readonly events: number }>()
+    .x((d) => x(d.patients))
+    .y((d) => y(d.events))
+    .digits(2);
   const points = observed.map((o, i) =>
     element(
       'circle',
@@ -196,25 +275,7 @@ export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOpti
       titleElement(`${o.events} event(s) in ${o.patients} patient(s)`),
     ),
   );
-
-  const parts = [
-    yAxis(box, y, yTicks, formatNumber, base.yLabel),
-    element('g', { class: 'boundary-looks' }, lookGuides.join('')),
-    xAxis(box, x, xTicks, formatNumber, base.xLabel),
-    element('path', {
-      class: 'boundary-stop-region',
-      d: stopRegion(vertices) ?? '',
-      fill: STOP,
-      'fill-opacity': 0.15,
-    }),
-    element('path', {
-      class: 'boundary-line',
-      d: stepLine(vertices) ?? '',
-      fill: 'none',
-      stroke: STOP,
-      'stroke-width': 2,
-    }),
-    element('g', { class: 'boundary-look-marks' }, lookMarks.join('')),
+  const path =
     observed.length > 0
       ? element('path', {
           class: 'boundary-path',
@@ -223,26 +284,20 @@ export function boundaryPlot(input: BoundaryPlotInput, options: BoundaryPlotOpti
           stroke: PATH,
           'stroke-width': 1.5,
         })
-      : '',
-    element('g', { class: 'boundary-points' }, points.join('')),
-    key.markup,
-  ];
-  if (title !== null) parts.unshift(heading(title, width));
+      : '';
+  return [path, element('g', { class: 'boundary-points' }, points.join(''))];
+}
+
+/** The plot in words, for its `<desc>`. */
+function describeBoundary({ looks, maxAllowed, observed, decision }: ReadInput): string {
   const last = observed.at(-1);
-  const description =
-    `Safety stopping boundary over ${looks.length} look(s) up to ${lastLook} evaluable patients: ` +
+  return (
+    `Safety stopping boundary over ${looks.length} look(s) up to ${looks.at(-1)!} evaluable patients: ` +
     looks.map((l, i) => `stop if more than ${maxAllowed[i]} of ${l}`).join(', ') +
     '.' +
     (last ? ` Observed: ${last.events} event(s) in ${last.patients} patient(s).` : '') +
-    (decision !== null ? ` Decision: ${decision}.` : '');
-  return svgDocument({
-    width,
-    height,
-    idPrefix,
-    title: title ?? 'Safety stopping boundary',
-    description,
-    body: parts.filter((p) => p !== '').join('\n'),
-  });
+    (decision !== null ? ` Decision: ${decision}.` : '')
+  );
 }
 
 interface ReadInput {

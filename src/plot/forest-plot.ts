@@ -170,42 +170,8 @@ export function forestPlot(
     markerSize: Math.min(10, pitch * 0.6),
   };
 
-  const rows: string[] = [];
-  const headings: string[] = [];
-  let line = 0;
-  let offAxis = 0;
-  let arrows = 0;
-  for (const group of list) {
-    const cy = box.top + (line + 0.5) * pitch;
-    headings.push(
-      textElement(
-        {
-          class: 'forest-group',
-          x: EDGE,
-          y: cy + geometry.fontSize * 0.35,
-          'font-size': geometry.fontSize,
-          'font-weight': 'bold',
-          fill: '#111111',
-        },
-        shortLabel(group.title),
-      ),
-    );
-    line += 1;
-    for (const row of group.rows) {
-      const drawn = forestRow(row, box.top + (line + 0.5) * pitch, geometry);
-      rows.push(drawn.markup);
-      if (drawn.offAxis) offAxis += 1;
-      arrows += drawn.arrows;
-      line += 1;
-    }
-  }
-
-  const heads = [EDGE, ...geometry.columns].map((x, i) =>
-    textElement(
-      { class: 'forest-header', x, y: top - 8, 'font-weight': 'bold', fill: '#222222' },
-      i === 0 ? base.yLabel : columnHeads[i - 1]!,
-    ),
-  );
+  const { rows, headings, offAxis, arrows } = groupMarkup(list, box.top, pitch, geometry);
+  const heads = columnHeaders(geometry, top, [base.yLabel, ...columnHeads]);
   const parts = [
     grid(box, axis, geometry.x),
     xAxis(box, geometry.x, axis.ticks, formatTick, base.xLabel),
@@ -227,6 +193,55 @@ export function forestPlot(
   const description = describeForest(list, axis, confLevel, counts);
   const doc = { width, height, idPrefix, description, body: parts.join('\n') };
   return svgDocument({ ...doc, title: title ?? 'Forest plot of hazard and odds ratios' });
+}
+
+/** The markup of the groups: a heading line per group, then a line per row. */
+function groupMarkup(
+  groups: readonly ForestGroupChecked[],
+  top: number,
+  pitch: number,
+  geometry: ForestGeometry,
+): { rows: string[]; headings: string[]; offAxis: number; arrows: number } {
+  const rows: string[] = [];
+  const headings: string[] = [];
+  let line = 0;
+  let offAxis = 0;
+  let arrows = 0;
+  for (const group of groups) {
+    const cy = top + (line + 0.5) * pitch;
+    headings.push(
+      textElement(
+        {
+          class: 'forest-group',
+          x: EDGE,
+          y: cy + geometry.fontSize * 0.35,
+          'font-size': geometry.fontSize,
+          'font-weight': 'bold',
+          fill: '#111111',
+        },
+        shortLabel(group.title),
+      ),
+    );
+    line += 1;
+    for (const row of group.rows) {
+      const drawn = forestRow(row, top + (line + 0.5) * pitch, geometry);
+      rows.push(drawn.markup);
+      if (drawn.offAxis) offAxis += 1;
+      arrows += drawn.arrows;
+      line += 1;
+    }
+  }
+  return { rows, headings, offAxis, arrows };
+}
+
+/** The column headings above the plot: the label column's, then the three text columns'. */
+function columnHeaders(geometry: ForestGeometry, top: number, texts: readonly string[]): string[] {
+  return [EDGE, ...geometry.columns].map((x, i) =>
+    textElement(
+      { class: 'forest-header', x, y: top - 8, 'font-weight': 'bold', fill: '#222222' },
+      texts[i]!,
+    ),
+  );
 }
 
 /** `options.axisRange` checked, or the default range for the data. */

@@ -11,6 +11,7 @@ import { seriesStyle } from './_internal/palette.js';
 import {
   assertString,
   type PlotOptions,
+  type ResolvedPlotOptions,
   readBoolean,
   readPlotOptions,
 } from './_internal/plot-options.js';
@@ -48,6 +49,8 @@ const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 36, 60, 120, 240];
  */
 const MAX_TIME_DAYS = 300 * 365.25;
 const ROW = 18;
+/** Distance from the bottom of the plot to the risk table's heading. */
+const RISK_TOP = 66;
 
 /**
  * Draws Kaplan-Meier curves as a standalone SVG string: each curve as a right-continuous step
@@ -90,6 +93,74 @@ export function kaplanMeierPlot(
   options: KaplanMeierPlotOptions = {},
 ): string {
   const list = readCurves(curves);
+  const settings = readKaplanMeierOptions(options);
+  const { base, daysPerUnit, maxTime, riskTimes, showRisk } = settings;
+  const { width, height, title, idPrefix } = base;
+
+  // Risk table geometry first: its labels sit in the left margin, left of the first number.
+  const atRisk = list.map(({ fit }) =>
+    riskTable(
+      fit,
+      riskTimes.map((t) => t * daysPerUnit),
+    ).map((row) => row.nRisk),
+  );
+  const riskLabelEnd = widestNumber(atRisk) / 2 + 10;
+  const left = Math.max(68, showRisk ? widestLabel(list) + riskLabelEnd + 10 : 0);
+  const right = 28;
+  const legendItems = legendFor(list, settings.showBands, settings.showCensor, settings.maxDays);
+  const legendTop = title === null ? 10 : 32;
+  const key = legend(legendItems, left, legendTop, width - left - right);
+  const top = legendTop + key.height + 12;
+  const bottom = 46 + (showRisk ? RISK_TOP - 46 + ROW * list.length + 10 : 0);
+  const area = { left, top, right: width - right, bottom: height - bottom };
+  const box = checkedBox(area, settings, list);
+
+  const x = scaleLinear().domain([0, maxTime]).range([box.left, box.right]);
+  const y = scaleLinear().domain([0, 1]).range([box.bottom, box.top]);
+  const px = (days: number): number => x(days / daysPerUnit);
+  const layers = curveLayers(list, px, y, settings);
+
+  const parts = [
+    yAxis(box, y, y.ticks(5), formatNumber, base.yLabel, left - 50),
+    xAxis(box, x, settings.xTicks, formatNumber, base.xLabel),
+    element('g', { class: 'km-bands' }, layers.bands.join('')),
+    element('g', { class: 'km-curves' }, layers.paths.join('')),
+    element('g', { class: 'km-censoring' }, layers.ticks.join('')),
+    key.markup,
+  ];
+  if (title !== null) parts.unshift(heading(title, width));
+  if (showRisk) {
+    const at = { x, box, riskLabelEnd };
+    parts.push(
+      element('g', { class: 'km-risk-table' }, riskTableRows(list, atRisk, riskTimes, at)),
+    );
+  }
+  return svgDocument({
+    width,
+    height,
+    idPrefix,
+    title: title ?? 'Kaplan-Meier survival curves',
+    description: describeCurves(list, settings, layers.bands.length > 0),
+    body: parts.join('\n'),
+  });
+}
+
+/** The options of {@link kaplanMeierPlot} checked, with their defaults; times in `timeUnit`. */
+interface KaplanMeierSettings {
+  readonly base: ResolvedPlotOptions;
+  readonly timeUnit: 'months' | 'days';
+  readonly daysPerUnit: number;
+  readonly maxTime: number;
+  /** maxTime in days, the unit of the fits. */
+  readonly maxDays: number;
+  readonly xTicks: number[];
+  readonly riskTimes: number[];
+  readonly showRisk: boolean;
+  readonly showBands: boolean;
+  readonly showCensor: boolean;
+}
+
+function readKaplanMeierOptions(options: KaplanMeierPlotOptions): KaplanMeierSettings {
   assertObject('options', options);
   const timeUnit = options.timeUnit ?? 'months';
   assertOneOf('options.timeUnit', timeUnit, ['months', 'days'] as const);
@@ -109,38 +180,45 @@ export function kaplanMeierPlot(
       `options.maxTime must be > 0 and <= ${longest} ${timeUnit} (300 years). Value: ${describeValue(maxTime)}.`,
     );
   }
-  const maxDays = maxTime * daysPerUnit;
   const xTicks = timeTicks(maxTime, timeUnit);
-  const riskTimes = readRiskTimes(options.riskTimes ?? xTicks, maxTime);
-  const showRisk = readBoolean('options.riskTable', options.riskTable, true);
-  const showBands = readBoolean('options.confidenceBands', options.confidenceBands, true);
-  const showCensor = readBoolean('options.censorMarks', options.censorMarks, true);
-  const { width, height, title, idPrefix } = base;
+  return {
+    base,
+    timeUnit,
+    daysPerUnit,
+    maxTime,
+    maxDays: maxTime * daysPerUnit,
+    xTicks,
+    riskTimes: readRiskTimes(options.riskTimes ?? xTicks, maxTime),
+    showRisk: readBoolean('options.riskTable', options.riskTable, true),
+    showBands: readBoolean('options.confidenceBands', options.confidenceBands, true),
+    showCensor: readBoolean('options.censorMarks', options.censorMarks, true),
+  };
+}
 
-  // Risk table geometry first: its labels sit in the left margin, left of the first number.
-  const atRisk = list.map(({ fit }) =>
-    riskTable(
-      fit,
-      riskTimes.map((t) => t * daysPerUnit),
-    ).map((row) => row.nRisk),
-  );
-  // Widths by loops, never Math.max(...values): spreading a data-sized array (200,000 risk
-  // times) into a call overflows the stack (issue 11 item 6).
-  let widestNumber = 0;
-  for (const row of atRisk)
-    for (const v of row) widestNumber = Math.max(widestNumber, textWidth(String(v)));
-  const riskLabelEnd = widestNumber / 2 + 10;
-  let widestLabel = 0;
-  if (showRisk) for (const c of list) widestLabel = Math.max(widestLabel, textWidth(c.label));
-  const left = Math.max(68, showRisk ? widestLabel + riskLabelEnd + 10 : 0);
-  const right = 28;
-  const legendItems = legendFor(list, showBands, showCensor, maxDays);
-  const legendTop = title === null ? 10 : 32;
-  const key = legend(legendItems, left, legendTop, width - left - right);
-  const top = legendTop + key.height + 12;
-  const riskTop = 66;
-  const bottom = 46 + (showRisk ? riskTop - 46 + ROW * list.length + 10 : 0);
-  const box: PlotBox = { left, top, right: width - right, bottom: height - bottom };
+// Widths by loops, never Math.max(...values): spreading a data-sized array (200,000 risk
+// times) into a call overflows the stack (issue 11 item 6).
+
+/** The width of the widest number at risk. */
+function widestNumber(atRisk: readonly (readonly number[])[]): number {
+  let widest = 0;
+  for (const row of atRisk) for (const v of row) widest = Math.max(widest, textWidth(String(v)));
+  return widest;
+}
+
+/** The width of the widest curve label (the risk table's row labels). */
+function widestLabel(list: readonly LabelledKaplanMeierFit[]): number {
+  let widest = 0;
+  for (const c of list) widest = Math.max(widest, textWidth(c.label));
+  return widest;
+}
+
+/** `box` if it leaves at least 100 pixels each way for the plot; else a RangeError. */
+function checkedBox(
+  box: PlotBox,
+  settings: KaplanMeierSettings,
+  list: readonly LabelledKaplanMeierFit[],
+): PlotBox {
+  const { width, height } = settings.base;
   if (box.bottom - box.top < 100) {
     throw new RangeError(
       `options.height leaves less than 100 pixels for the plot with ${list.length} curve(s) and the risk table. Value: ${describeValue(height)}.`,
@@ -151,10 +229,16 @@ export function kaplanMeierPlot(
       `options.width leaves less than 100 pixels for the plot beside the risk-table labels. Value: ${describeValue(width)}.`,
     );
   }
+  return box;
+}
 
-  const x = scaleLinear().domain([0, maxTime]).range([box.left, box.right]);
-  const y = scaleLinear().domain([0, 1]).range([box.bottom, box.top]);
-  const px = (days: number): number => x(days / daysPerUnit);
+/** The markup of the curves, in three layers: confidence bands, step lines, censoring ticks. */
+function curveLayers(
+  list: readonly LabelledKaplanMeierFit[],
+  px: (days: number) => number,
+  y: (value: number) => number,
+  settings: KaplanMeierSettings,
+): { bands: string[]; paths: string[]; ticks: string[] } {
   const stepLine = line<readonly [number, number]>()
     .x((d) => d[0])
     .y((d) => d[1])
@@ -167,13 +251,12 @@ export function kaplanMeierPlot(
     .y1((d) => d!.upper)
     .curve(curveStepAfter)
     .digits(2);
-
   const bands: string[] = [];
   const paths: string[] = [];
   const ticks: string[] = [];
   list.forEach(({ fit }, i) => {
     const { colour, dash } = seriesStyle(i);
-    const steps = stepsOf(fit, maxDays);
+    const steps = stepsOf(fit, settings.maxDays);
     paths.push(
       element('path', {
         class: 'km-curve',
@@ -184,77 +267,92 @@ export function kaplanMeierPlot(
         'stroke-dasharray': dash,
       }),
     );
-    if (showBands) {
-      // The opening step (S = 1, limits 1) alone is no band: a fit without limits gets none.
-      if (steps.slice(1).some((s) => s.lower !== null && s.upper !== null)) {
-        const band = bandPoints(steps, px, y);
-        bands.push(
-          element('path', {
-            class: 'km-band',
-            d: stepBand(band) ?? '',
-            fill: colour,
-            'fill-opacity': 0.15,
-            stroke: 'none',
-          }),
-        );
-      }
+    // The opening step (S = 1, limits 1) alone is no band: a fit without limits gets none.
+    if (settings.showBands && steps.slice(1).some((s) => s.lower !== null && s.upper !== null)) {
+      const d = stepBand(bandPoints(steps, px, y)) ?? '';
+      bands.push(
+        element('path', {
+          class: 'km-band',
+          d,
+          fill: colour,
+          'fill-opacity': 0.15,
+          stroke: 'none',
+        }),
+      );
     }
-    if (showCensor) {
-      let d = '';
-      for (let k = 0; k < fit.time.length; k++) {
-        const t = fit.time[k]!;
-        if (t > maxDays) break;
-        if (fit.nCensor[k]! > 0) {
-          d += `M${formatNumber(px(t))},${formatNumber(y(fit.survival[k]!) - 4)}v8`;
-        }
-      }
-      if (d !== '') {
-        ticks.push(element('path', { class: 'km-censor', d, stroke: colour, 'stroke-width': 1.5 }));
-      }
+    const d = settings.showCensor ? censorTicks(fit, settings.maxDays, px, y) : '';
+    if (d !== '') {
+      ticks.push(element('path', { class: 'km-censor', d, stroke: colour, 'stroke-width': 1.5 }));
     }
   });
+  return { bands, paths, ticks };
+}
 
-  const parts = [
-    yAxis(box, y, y.ticks(5), formatNumber, base.yLabel, left - 50),
-    xAxis(box, x, xTicks, formatNumber, base.xLabel),
-    element('g', { class: 'km-bands' }, bands.join('')),
-    element('g', { class: 'km-curves' }, paths.join('')),
-    element('g', { class: 'km-censoring' }, ticks.join('')),
-    key.markup,
+/** The path of a curve's censoring ticks up to `maxDays`: a vertical tick at each time. */
+function censorTicks(
+  fit: KaplanMeierFit,
+  maxDays: number,
+  px: (days: number) => number,
+  y: (value: number) => number,
+): string {
+  let d = '';
+  for (let k = 0; k < fit.time.length; k++) {
+    const t = fit.time[k]!;
+    if (t > maxDays) break;
+    if (fit.nCensor[k]! > 0) {
+      d += `M${formatNumber(px(t))},${formatNumber(y(fit.survival[k]!) - 4)}v8`;
+    }
+  }
+  return d;
+}
+
+/** The numbers-at-risk table under the x axis: its heading, then one row per curve. */
+function riskTableRows(
+  list: readonly LabelledKaplanMeierFit[],
+  atRisk: readonly (readonly number[])[],
+  riskTimes: readonly number[],
+  at: {
+    readonly x: (time: number) => number;
+    readonly box: PlotBox;
+    readonly riskLabelEnd: number;
+  },
+): string {
+  const { x, box, riskLabelEnd } = at;
+  const rows: string[] = [
+    textElement(
+      { x: 8, y: box.bottom + RISK_TOP, 'font-weight': 'bold', fill: '#222222' },
+      'Number at risk',
+    ),
   ];
-  if (title !== null) parts.unshift(heading(title, width));
-  if (showRisk) {
-    const rows: string[] = [
-      textElement(
-        { x: 8, y: box.bottom + riskTop, 'font-weight': 'bold', fill: '#222222' },
-        'Number at risk',
-      ),
-    ];
-    list.forEach(({ label }, i) => {
-      const { colour } = seriesStyle(i);
-      const ry = box.bottom + riskTop + ROW * (i + 1);
+  list.forEach(({ label }, i) => {
+    const { colour } = seriesStyle(i);
+    const ry = box.bottom + RISK_TOP + ROW * (i + 1);
+    rows.push(
+      textElement({ x: box.left - riskLabelEnd, y: ry, 'text-anchor': 'end', fill: colour }, label),
+    );
+    riskTimes.forEach((t, j) => {
       rows.push(
         textElement(
-          { x: box.left - riskLabelEnd, y: ry, 'text-anchor': 'end', fill: colour },
-          label,
+          { class: 'km-risk', x: x(t), y: ry, 'text-anchor': 'middle', fill: colour },
+          String(atRisk[i]![j]),
         ),
       );
-      riskTimes.forEach((t, j) => {
-        rows.push(
-          textElement(
-            { class: 'km-risk', x: x(t), y: ry, 'text-anchor': 'middle', fill: colour },
-            String(atRisk[i]![j]),
-          ),
-        );
-      });
     });
-    parts.push(element('g', { class: 'km-risk-table' }, rows.join('')));
-  }
+  });
+  return rows.join('');
+}
 
-  const unit = timeUnit === 'months' ? 'months' : 'days';
-  const description =
+/** The plot in words, for its `<desc>`: each curve's n and last survival shown. */
+function describeCurves(
+  list: readonly LabelledKaplanMeierFit[],
+  settings: KaplanMeierSettings,
+  withBands: boolean,
+): string {
+  const { maxTime, maxDays, daysPerUnit } = settings;
+  const unit = settings.timeUnit === 'months' ? 'months' : 'days';
+  return (
     `Kaplan-Meier survival curves up to ${formatNumber(maxTime)} ${unit}` +
-    (bands.length > 0 ? ' with pointwise confidence bands' : '') +
+    (withBands ? ' with pointwise confidence bands' : '') +
     ': ' +
     list
       .map(({ label, fit }) => {
@@ -262,15 +360,8 @@ export function kaplanMeierPlot(
         return `${label} (n = ${fit.n}, survival ${formatNumber(last.survival)} at ${formatNumber(last.days / daysPerUnit)} ${unit})`;
       })
       .join('; ') +
-    '.';
-  return svgDocument({
-    width,
-    height,
-    idPrefix,
-    title: title ?? 'Kaplan-Meier survival curves',
-    description,
-    body: parts.join('\n'),
-  });
+    '.'
+  );
 }
 
 /** One step of a curve: from `days` on, survival and limits as given. */

@@ -7,9 +7,11 @@ import { OKABE_ITO } from './_internal/palette.js';
 import {
   assertString,
   type PlotOptions,
+  type ResolvedPlotOptions,
   readBoolean,
   readPlotOptions,
 } from './_internal/plot-options.js';
+import { shortId } from './_internal/short-id.js';
 import {
   element,
   formatNumber,
@@ -44,7 +46,6 @@ export interface WaterfallPlotOptions extends PlotOptions {
 
 const RISE = OKABE_ITO[1]; // vermillion
 const FALL = OKABE_ITO[0]; // blue
-const MAX_ID_CHARS = 16;
 
 /**
  * The highest `clampAt`, in percent: a 10,001-fold rise. Beyond it the falls (-100..0) would be
@@ -91,6 +92,87 @@ export function waterfallPlot(
   options: WaterfallPlotOptions = {},
 ): string {
   const list = readBars(bars);
+  const { base, clampAt, referenceLines, showIds } = readWaterfallOptions(options, list.length);
+  const { width, height, title, idPrefix } = base;
+
+  const sorted = [...list].sort((a, b) => b.percentChange - a.percentChange);
+  const anyClipped = sorted.some((b) => b.percentChange > clampAt);
+  const anyUndetectable = sorted.some((b) => b.undetectable);
+  const hatchId = `${idPrefix}-undetectable`;
+
+  const left = 68;
+  const right = 56;
+  const legendTop = title === null ? 10 : 32;
+  const items = legendItems(clampAt, anyUndetectable, anyClipped, hatchId);
+  const key = legend(items, left, legendTop, width - left - right);
+  // Room above the plot for the triangles marking clipped bars.
+  const top = legendTop + key.height + (anyClipped ? 22 : 12);
+  const idSpace = showIds ? widestId(sorted) + 12 : 8;
+  const bottom = idSpace + 30;
+  const box: PlotBox = { left, top, right: width - right, bottom: height - bottom };
+  if (box.bottom - box.top < 100) {
+    throw new RangeError(
+      `options.height leaves less than 100 pixels for the bars. Value: ${describeValue(height)}.`,
+    );
+  }
+
+  const x = scaleBand<number>()
+    .domain(sorted.map((_, i) => i))
+    .range([box.left, box.right])
+    .paddingInner(0.15)
+    .paddingOuter(0.1);
+  const y = scaleLinear().domain([-100, clampAt]).range([box.bottom, box.top]);
+  const zero = y(0);
+  const frame: BarFrame = { box, y, zero, barWidth: x.bandwidth(), clampAt, hatchId };
+  const layers = barLayers(sorted, (i) => x(i)!, frame, showIds);
+
+  const parts = [
+    yAxis(box, y, y.ticks(8), (v) => `${signed(v)}`, base.yLabel),
+    xAxis(box, () => 0, [], null, base.xLabel, idSpace + 22),
+    element('g', { class: 'waterfall-bars' }, layers.rects.join('')),
+    element('g', { class: 'waterfall-marks' }, layers.marks.join('')),
+    element('g', { class: 'waterfall-ids' }, layers.labels.join('')),
+    element('g', { class: 'waterfall-references' }, referenceMarkup(referenceLines, box, y)),
+    element('line', {
+      class: 'waterfall-zero',
+      x1: box.left,
+      x2: box.right,
+      y1: zero,
+      y2: zero,
+      stroke: '#222222',
+    }),
+    key.markup,
+  ];
+  if (title !== null) parts.unshift(heading(title, width));
+  if (sorted.length === 0) {
+    parts.push(
+      textElement(
+        { x: (box.left + box.right) / 2, y: zero - 8, 'text-anchor': 'middle', fill: '#555555' },
+        'No patients',
+      ),
+    );
+  }
+  return svgDocument({
+    width,
+    height,
+    idPrefix,
+    title: title ?? 'PSA change after sLND',
+    description: describeWaterfall(sorted, clampAt, anyUndetectable, anyClipped),
+    ...(anyUndetectable ? { defs: hatchPattern(hatchId) } : {}),
+    body: parts.join('\n'),
+  });
+}
+
+/** The options of {@link waterfallPlot} checked, with their defaults. */
+function readWaterfallOptions(
+  options: WaterfallPlotOptions,
+  bars: number,
+): {
+  base: ResolvedPlotOptions;
+  clampAt: number;
+  referenceLines: readonly number[];
+  showIds: boolean;
+} {
   const base = readPlotOptions(options, {
     width: 720,
     height: 420,
@@ -115,194 +197,8 @@ export function waterfallPlot(
       );
     }
   });
-  const showIds = readBoolean('options.showIds', options.showIds, list.length <= 40);
-  const { width, height, title, idPrefix } = base;
-
-  const sorted = [...list].sort((a, b) => b.percentChange - a.percentChange);
-  const anyClipped = sorted.some((b) => b.percentChange > clampAt);
-  const anyUndetectable = sorted.some((b) => b.undetectable);
-  const hatchId = `${idPrefix}-undetectable`;
-
-  const items: LegendItem[] = [
-    { label: 'PSA rise', swatch: { kind: 'rect', fill: RISE } },
-    { label: 'PSA fall', swatch: { kind: 'rect', fill: FALL } },
-  ];
-  if (anyUndetectable) {
-    items.push({
-      label: 'Undetectable PSA (change is a bound)',
-      swatch: { kind: 'rect', fill: `url(#${hatchId})`, stroke: FALL },
-    });
-  }
-  if (anyClipped) {
-    items.push({
-      label: `Rise above +${formatNumber(clampAt)}% (cut)`,
-      swatch: { kind: 'triangle', colour: RISE },
-    });
-  }
-  const left = 68;
-  const right = 56;
-  const legendTop = title === null ? 10 : 32;
-  const key = legend(items, left, legendTop, width - left - right);
-  // Room above the plot for the triangles marking clipped bars.
-  const top = legendTop + key.height + (anyClipped ? 22 : 12);
-  // A loop, not Math.max(...bars): spreading a data-sized array into a call overflows the stack.
-  let widestId = 0;
-  if (showIds)
-    for (const b of sorted) widestId = Math.max(widestId, textWidth(shortId(b.patientId), 11));
-  const idSpace = showIds ? widestId + 12 : 8;
-  const bottom = idSpace + 30;
-  const box: PlotBox = { left, top, right: width - right, bottom: height - bottom };
-  if (box.bottom - box.top < 100) {
-    throw new RangeError(
-      `options.height leaves less than 100 pixels for the bars. Value: ${describeValue(height)}.`,
-    );
-  }
-
-  const x = scaleBand<number>()
-    .domain(sorted.map((_, i) => i))
-    .range([box.left, box.right])
-    .paddingInner(0.15)
-    .paddingOuter(0.1);
-  const y = scaleLinear().domain([-100, clampAt]).range([box.bottom, box.top]);
-  const zero = y(0);
-  const barWidth = x.bandwidth();
-
-  const rects: string[] = [];
-  const marks: string[] = [];
-  const labels: string[] = [];
-  sorted.forEach((b, i) => {
-    const clipped = b.percentChange > clampAt;
-    const shown = Math.min(b.percentChange, clampAt);
-    const py = y(shown);
-    const h = Math.max(Math.abs(py - zero), 1);
-    const x0 = x(i)!;
-    const tip =
-      `${b.patientId}: ${signed(b.percentChange)}%` +
-      (b.undetectable ? ' (undetectable PSA: a bound)' : '') +
-      (clipped ? ` (drawn cut at +${formatNumber(clampAt)}%)` : '');
-    rects.push(
-      element(
-        'rect',
-        {
-          class: 'waterfall-bar',
-          x: x0,
-          y: shown >= 0 ? zero - h : zero,
-          width: barWidth,
-          height: h,
-          fill: b.undetectable ? `url(#${hatchId})` : shown > 0 ? RISE : FALL,
-          stroke: b.undetectable ? FALL : undefined,
-          'stroke-width': b.undetectable ? 1 : undefined,
-        },
-        titleElement(tip),
-      ),
-    );
-    if (clipped) {
-      const cx = x0 + barWidth / 2;
-      const half = Math.min(6, Math.max(barWidth / 2, 3));
-      marks.push(
-        element(
-          'path',
-          {
-            class: 'waterfall-clipped',
-            d: `M${formatNumber(cx)},${formatNumber(box.top - 12)}l${formatNumber(half)},9h${formatNumber(-2 * half)}z`,
-            fill: RISE,
-          },
-          titleElement(tip),
-        ),
-      );
-    }
-    if (showIds) {
-      const lx = x0 + barWidth / 2 + 4;
-      const ly = box.bottom + 8;
-      labels.push(
-        textElement(
-          {
-            x: lx,
-            y: ly,
-            'text-anchor': 'end',
-            'font-size': 11,
-            fill: '#333333',
-            transform: `rotate(-90 ${formatNumber(lx)} ${formatNumber(ly)})`,
-          },
-          shortId(b.patientId),
-        ),
-      );
-    }
-  });
-
-  const references = referenceLines.map((r) =>
-    element(
-      'g',
-      { class: 'waterfall-reference' },
-      element('line', {
-        x1: box.left,
-        x2: box.right,
-        y1: y(r),
-        y2: y(r),
-        stroke: '#555555',
-        'stroke-dasharray': '5 4',
-      }) + textElement({ x: box.right + 6, y: y(r) + 4, fill: '#555555' }, `${signed(r)}%`),
-    ),
-  );
-
-  const defs = anyUndetectable
-    ? element(
-        'pattern',
-        {
-          id: hatchId,
-          patternUnits: 'userSpaceOnUse',
-          width: 6,
-          height: 6,
-          patternTransform: 'rotate(45)',
-        },
-        element('rect', { width: 6, height: 6, fill: '#ffffff' }) +
-          element('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: FALL, 'stroke-width': 3 }),
-      )
-    : undefined;
-
-  const parts = [
-    yAxis(box, y, y.ticks(8), (v) => `${signed(v)}`, base.yLabel),
-    xAxis(box, () => 0, [], null, base.xLabel, idSpace + 22),
-    element('g', { class: 'waterfall-bars' }, rects.join('')),
-    element('g', { class: 'waterfall-marks' }, marks.join('')),
-    element('g', { class: 'waterfall-ids' }, labels.join('')),
-    element('g', { class: 'waterfall-references' }, references.join('')),
-    element('line', {
-      class: 'waterfall-zero',
-      x1: box.left,
-      x2: box.right,
-      y1: zero,
-      y2: zero,
-      stroke: '#222222',
-    }),
-    key.markup,
-  ];
-  if (title !== null) parts.unshift(heading(title, width));
-  if (sorted.length === 0) {
-    parts.push(
-      textElement(
-        { x: (box.left + box.right) / 2, y: zero - 8, 'text-anchor': 'middle', fill: '#555555' },
-        'No patients',
-      ),
-    );
-  }
-  const rises = sorted.filter((b) => b.percentChange > 0).length;
-  const falls = sorted.filter((b) => b.percentChange < 0).length;
-  const description =
-    `Waterfall plot of the percent change from pre-sLND PSA for ${sorted.length} patient(s): ` +
-    `${rises} rise(s), ${falls} fall(s)` +
-    (anyUndetectable ? `, ${sorted.filter((b) => b.undetectable).length} undetectable` : '') +
-    (anyClipped ? `; rises above +${formatNumber(clampAt)}% are cut at the top` : '') +
-    '.';
-  return svgDocument({
-    width,
-    height,
-    idPrefix,
-    title: title ?? 'PSA change after sLND',
-    description,
-    ...(defs ? { defs } : {}),
-    body: parts.join('\n'),
-  });
+  const showIds = readBoolean('options.showIds', options.showIds, bars <= 40);
+  return { base, clampAt, referenceLines, showIds };
 }
 
 function readBars(bars: unknown): WaterfallBar[] {
@@ -325,16 +221,190 @@ function readBars(bars: unknown): WaterfallBar[] {
   });
 }
 
+/** The legend: rise and fall, then the hatching and the cut marker when some bar needs them. */
+function legendItems(
+  clampAt: number,
+  anyUndetectable: boolean,
+  anyClipped: boolean,
+  hatchId: string,
+): LegendItem[] {
+  const items: LegendItem[] = [
+    { label: 'PSA rise', swatch: { kind: 'rect', fill: RISE } },
+    { label: 'PSA fall', swatch: { kind: 'rect', fill: FALL } },
+  ];
+  if (anyUndetectable) {
+    items.push({
+      label: 'Undetectable PSA (change is a bound)',
+      swatch: { kind: 'rect', fill: `url(#${hatchId})`, stroke: FALL },
+    });
+  }
+  if (anyClipped) {
+    items.push({
+      label: `Rise above +${formatNumber(clampAt)}% (cut)`,
+      swatch: { kind: 'triangle', colour: RISE },
+    });
+  }
+  return items;
+}
+
+/** The width of the widest id label under the bars. */
+function widestId(bars: readonly WaterfallBar[]): number {
+  // A loop, not Math.max(...bars): spreading a data-sized array into a call overflows the stack.
+  let widest = 0;
+  for (const b of bars) widest = Math.max(widest, textWidth(shortId(b.patientId), 11));
+  return widest;
+}
+
+/** Where the bars are drawn: the plot box, the y scale and what every bar shares. */
+interface BarFrame {
+  readonly box: PlotBox;
+  readonly y: (percent: number) => number;
+  /** y of 0%. */
+  readonly zero: number;
+  readonly barWidth: number;
+  readonly clampAt: number;
+  readonly hatchId: string;
+}
+
+/** The markup of the bars, in three layers: the bars, the cut markers and the id labels. */
+function barLayers(
+  sorted: readonly WaterfallBar[],
+  xOf: (index: number) => number,
+  frame: BarFrame,
+  showIds: boolean,
+): { rects: string[]; marks: string[]; labels: string[] } {
+  const rects: string[] = [];
+  const marks: string[] = [];
+  const labels: string[] = [];
+  sorted.forEach((b, i) => {
+    const x0 = xOf(i);
+    const clipped = b.percentChange > frame.clampAt;
+    const tip =
+      `${b.patientId}: ${signed(b.percentChange)}%` +
+      (b.undetectable ? ' (undetectable PSA: a bound)' : '') +
+      (clipped ? ` (drawn cut at +${formatNumber(frame.clampAt)}%)` : '');
+    rects.push(barRect(b, x0, frame, tip));
+    if (clipped) marks.push(cutMarker(x0, frame, tip));
+    if (showIds) labels.push(idLabel(b.patientId, x0, frame));
+  });
+  return { rects, marks, labels };
+}
+
+/** One bar from 0 to its change (cut at clampAt), at least 1 pixel high, with its tooltip. */
+function barRect(b: WaterfallBar, x0: number, frame: BarFrame, tip: string): string {
+  const { y, zero, clampAt, hatchId } = frame;
+  const shown = Math.min(b.percentChange, clampAt);
+  const h = Math.max(Math.abs(y(shown) - zero), 1);
+  return element(
+    'rect',
+    {
+      class: 'waterfall-bar',
+      x: x0,
+      y: shown >= 0 ? zero - h : zero,
+      width: frame.barWidth,
+      height: h,
+      fill: b.undetectable ? `url(#${hatchId})` : shown > 0 ? RISE : FALL,
+      stroke: b.undetectable ? FALL : undefined,
+      'stroke-width': b.undetectable ? 1 : undefined,
+    },
+    titleElement(tip),
+  );
+}
+
+/** The triangle above a bar cut at clampAt. */
+function cutMarker(x0: number, frame: BarFrame, tip: string): string {
+  const cx = x0 + frame.barWidth / 2;
+  const half = Math.min(6, Math.max(frame.barWidth / 2, 3));
+  return element(
+    'path',
+    {
+      class: 'waterfall-clipped',
+      d: `M${formatNumber(cx)},${formatNumber(frame.box.top - 12)}l${formatNumber(half)},9h${formatNumber(-2 * half)}z`,
+      fill: RISE,
+    },
+    titleElement(tip),
+  );
+}
+
+/** A bar's id, cut to 16 characters, written upwards under the plot. */
+function idLabel(patientId: string, x0: number, frame: BarFrame): string {
+  const lx = x0 + frame.barWidth / 2 + 4;
+  const ly = frame.box.bottom + 8;
+  return textElement(
+    {
+      x: lx,
+      y: ly,
+      'text-anchor': 'end',
+      'font-size': 11,
+      fill: '#333333',
+      transform: `rotate(-90 ${formatNumber(lx)} ${formatNumber(ly)})`,
+    },
+    shortId(patientId),
+  );
+}
+
+/** The dashed reference lines, each labelled on the right. */
+function referenceMarkup(
+  referenceLines: readonly number[],
+  box: PlotBox,
+  y: (percent: number) => number,
+): string {
+  return referenceLines
+    .map((r) =>
+      element(
+        'g',
+        { class: 'waterfall-reference' },
+        element('line', {
+          x1: box.left,
+          x2: box.right,
+          y1: y(r),
+          y2: y(r),
+          stroke: '#555555',
+          'stroke-dasharray': '5 4',
+        }) + textElement({ x: box.right + 6, y: y(r) + 4, fill: '#555555' }, `${signed(r)}%`),
+      ),
+    )
+    .join('');
+}
+
+/** The hatching of the bars whose post-sLND PSA was undetectable. */
+function hatchPattern(hatchId: string): string {
+  return element(
+    'pattern',
+    {
+      id: hatchId,
+      patternUnits: 'userSpaceOnUse',
+      width: 6,
+      height: 6,
+      patternTransform: 'rotate(45)',
+    },
+    element('rect', { width: 6, height: 6, fill: '#ffffff' }) +
+      element('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: FALL, 'stroke-width': 3 }),
+  );
+}
+
+/** The plot in words, for its `<desc>`. */
+function describeWaterfall(
+  sorted: readonly WaterfallBar[],
+  clampAt: number,
+  anyUndetectable: boolean,
+  anyClipped: boolean,
+): string {
+  const rises = sorted.filter((b) => b.percentChange > 0).length;
+  const falls = sorted.filter((b) => b.percentChange < 0).length;
+  return (
+    `Waterfall plot of the percent change from pre-sLND PSA for ${sorted.length} patient(s): ` +
+    `${rises} rise(s), ${falls} fall(s)` +
+    (anyUndetectable ? `, ${sorted.filter((b) => b.undetectable).length} undetectable` : '') +
+    (anyClipped ? `; rises above +${formatNumber(clampAt)}% are cut at the top` : '') +
+    '.'
+  );
+}
+
 /** A percentage with its sign and at most one decimal: "+40", "-95.5", "0". */
 function signed(value: number): string {
   // Past 2^49 there is no decimal to round, and value * 10 could overflow to Infinity.
   const rounded = Math.abs(value) >= 2 ** 49 ? value : Math.round(value * 10) / 10;
   if (rounded === 0) return '0';
   return rounded > 0 ? `+${rounded}` : String(rounded);
-}
-
-/** An id cut to 16 characters (with an ellipsis) for the axis; the tooltip keeps it whole. */
-function shortId(id: string): string {
-  const chars = [...id];
-  return chars.length <= MAX_ID_CHARS ? id : `${chars.slice(0, MAX_ID_CHARS - 1).join('')}…`;
 }

@@ -101,6 +101,7 @@ const months = (from: string | undefined, to: string | undefined) =>
  * rise there have none and count as missing). Every row is shown, also when no patient has the
  * variable (all missing).
  */
+// Long because: one declarative row per variable of Table 1, read top to bottom like the table.
 export function baselineSection(
   cohort: readonly Patient[],
   responses: readonly PsaResponseResult[],

@@ -11,8 +11,11 @@ import { cohortAsOf } from '../model/cohort-as-of.js';
 import { assertIsoDate, DAYS_PER_MONTH, daysBetween } from '../model/iso-date.js';
 import type { IsoDate, NotOperatedPatient, Patient, Screening } from '../model/types.js';
 import type { CastrationResistanceDefinition } from '../psa/detect-castration-resistance.js';
-import { psaDoublingTimeChange } from '../psa/psa-doubling-time-change.js';
-import { psaResponse } from '../psa/psa-response.js';
+import {
+  type PsaDoublingTimeChangeResult,
+  psaDoublingTimeChange,
+} from '../psa/psa-doubling-time-change.js';
+import { type PsaResponseResult, psaResponse } from '../psa/psa-response.js';
 import { type Endpoint, endpointData } from '../survival/endpoint-data.js';
 import { medianFollowUp } from '../survival/median-follow-up.js';
 import { VERSION } from '../version.js';
@@ -74,6 +77,16 @@ export interface TrialReportOptions {
 }
 
 /**
+ * A cohort with its patient flow, as `parseCohort` returns it (`ParsedCohort`): what
+ * `buildTrialReport` takes besides a bare array of patients.
+ */
+export interface TrialCohort {
+  readonly patients: readonly Patient[];
+  readonly notOperated?: readonly NotOperatedPatient[];
+  readonly screening?: Screening | null;
+}
+
+/**
  * The time-to-event endpoints the report estimates, each named by what it counts and what it
  * censors, with castration resistance dated as `crpc` says.
  */
@@ -106,33 +119,38 @@ function reportEndpoints(crpc: string): readonly EndpointSpec[] {
 export const REPORT_ENDPOINTS: readonly EndpointSpec[] = reportEndpoints('date as recorded');
 
 /**
- * The whole trial analysis of a cohort, as plain data: the cohort and its follow-up, the
- * 90-day Clavien-Dindo complications (a death within 90 days counted as grade V unless its cause
- * is recorded as prostate cancer or other), the safety monitor, the PSA at 6 weeks (PSA on ADT
- * not evaluable), the change in PSA doubling time, the Kaplan-Meier estimates of the
- * time-to-event endpoints (a landmark where nobody is at risk is not estimable) and their
- * cumulative incidence with death as a competing event, each computed by the library function
- * named in `methods`. Every setting is listed in `settings`, with whether it was given or
+ * The whole trial analysis of a cohort, as plain data: the cohort, its follow-up and its
+ * completeness, the patient flow, the baseline characteristics, the 90-day Clavien-Dindo
+ * complications (a death within 90 days counted as grade V unless its cause is recorded as
+ * prostate cancer or other) by grade and category with their line listing, the safety monitor,
+ * the PSA at 6 weeks (PSA on ADT not evaluable), the change in PSA doubling time, the
+ * Kaplan-Meier estimates of the time-to-event endpoints (a landmark where nobody is at risk is
+ * not estimable) with their cumulative incidence with death as a competing event, the further
+ * endpoints of sLND series, the endpoints by 6-week response, each patient's course and the
+ * exploratory predictors, each computed by the library function named in `methods`. Every setting is listed in `settings`, with whether it was given or
  * defaulted. Deterministic: the same patients and options give the same report (the default
  * data cut is taken from the data, never from the clock). The rules are in docs/report.md.
  *
- * @param patients - valid patients (see `parseCohort`).
+ * @param cohortOrPatients - the cohort as `parseCohort` returns it (`{ patients, notOperated,
+ *   screening }`: the flow goes with the patients), or an array of valid patients.
  * @param options - `asOf`, `rule`, `castrationResistance`, `castrationResistanceDefinition`,
- *   `title`, `excluded`.
+ *   `title`, `excluded`, and for an array of patients `notOperated` and `screening`.
  * @returns the report; render it with `reportToMarkdown`, `reportToHtml` or `reportSummary`.
- * @throws {TypeError|RangeError} when `patients` is not an array (or has holes), a patient has
+ * @throws {TypeError|RangeError} when the patients are not an array (or have holes), a patient has
  *   a field of the wrong type or domain (naming it, e.g. `patients[3].complications[0].grade`),
  *   or an option is malformed: `title` not a string, `excluded` not an array of
- *   `{ patientId: string | null, reasons: string[] }`, `rule` not a stopping rule.
+ *   `{ patientId: string | null, reasons: string[] }`, `rule` not a stopping rule, or the flow
+ *   given both with the cohort and in the options.
  * @example
  * const report = buildTrialReport(parseCohort(cohortJson), { rule: 'pocock:0.1,0.3,60' });
  * report.complications.rows.find((r) => r.key === 'major');
  */
 export function buildTrialReport(
-  patients: readonly Patient[],
+  cohortOrPatients: readonly Patient[] | TrialCohort,
   options: TrialReportOptions = {},
 ): TrialReport {
-  const checked = readOptions(patients, options);
+  const { patients, flow } = readCohort(cohortOrPatients, options);
+  const checked = readOptions(patients, { ...options, ...flow });
   const { castrationResistance, castrationResistanceDefinition } = checked;
   const cut = cohortAsOf(patients, options.asOf);
   const cohort = cut.patients;
@@ -143,23 +161,12 @@ export function buildTrialReport(
     castrationResistance,
     castrationResistanceDefinition,
   );
-  const crpcWords =
-    castrationResistance === 'recorded'
-      ? 'date as recorded'
-      : `date derived from PSA and testosterone, ${castrationResistanceDefinition.toUpperCase()} definition`;
   // Each patient's 6-week response and doubling-time change are computed once, for every
   // section that reads them.
   const responses = cohort.map((p) => psaResponse(p));
   const changes = cohort.map((p) => psaDoublingTimeChange(p));
-  const registered = reportEndpoints(crpcWords).map((spec) => {
-    const of = spec.endpoint === 'castration-resistance' ? crpc.patients : cohort;
-    const endpoint = spec.endpoint as Endpoint;
-    const records = endpointData(of, endpoint);
-    const competing = spec.competingRisk
-      ? endpointData(of, endpoint, { competingRisk: true })
-      : null;
-    return { spec, records, section: endpointSection(spec, records, competing) };
-  });
+  const specs = reportEndpoints(crpcWording(castrationResistance, castrationResistanceDefinition));
+  const registered = endpointSections(specs, cohort, crpc.patients);
   const survival = registered.map((r) => r.section);
   const recurrences = recurrenceRecords(cohort, responses);
   const complications = complicationSummary(cohort);
@@ -177,13 +184,7 @@ export function buildTrialReport(
     libraryVersion: VERSION,
     asOf: cut.asOf,
     source: null,
-    settings: reportSettings(
-      options,
-      cut.asOf,
-      rule.spec,
-      castrationResistance,
-      castrationResistanceDefinition,
-    ),
+    settings: reportSettings(options, cut.asOf, rule.spec, checked),
     excluded: checked.excluded,
     cohort: cohortSection(cohort, cut),
     flow: flowSection({
@@ -191,7 +192,7 @@ export function buildTrialReport(
       operated: cohort.length,
       notYetOperated: cut.notYetOperated,
       notOperated: checked.notOperated,
-      screening: options.screening,
+      screening: checked.screening,
       excluded: checked.excluded,
       complications,
       psaLandmark,
@@ -211,20 +212,62 @@ export function buildTrialReport(
     survival,
     secondaryEndpoints,
     byResponse: registered.map((r) => byResponseSection(r.section, r.records, responseById)),
-    predictors:
-      cohort.length > PREDICTORS_LIMIT
-        ? []
-        : predictorsSection(
-            cohort,
-            responses,
-            changes,
-            registered
-              .filter((r) => r.spec.competingRisk)
-              .map((r) => ({ label: r.spec.label, records: r.records })),
-          ),
+    predictors: predictors(cohort, responses, changes, registered),
     individual: individualSection(cohort, recurrences),
     methods: reportMethods(crpc.section.description),
   };
+}
+
+/** How the endpoints' definitions name the dates of castration resistance. */
+function crpcWording(
+  castrationResistance: 'recorded' | 'derived',
+  definition: CastrationResistanceDefinition,
+): string {
+  return castrationResistance === 'recorded'
+    ? 'date as recorded'
+    : `date derived from PSA and testosterone, ${definition.toUpperCase()} definition`;
+}
+
+/** One time-to-event endpoint of the report: its spec, its records and its section. */
+interface RegisteredEndpoint {
+  readonly spec: EndpointSpec;
+  readonly records: ReturnType<typeof endpointData>;
+  readonly section: ReturnType<typeof endpointSection>;
+}
+
+/**
+ * The sections of the time-to-event endpoints: castration resistance over `crpcPatients` (its
+ * dates as the report takes them), the others over the cohort; with the cumulative incidence
+ * where death competes.
+ */
+function endpointSections(
+  specs: readonly EndpointSpec[],
+  cohort: readonly Patient[],
+  crpcPatients: readonly Patient[],
+): RegisteredEndpoint[] {
+  return specs.map((spec) => {
+    const of = spec.endpoint === 'castration-resistance' ? crpcPatients : cohort;
+    const endpoint = spec.endpoint as Endpoint;
+    const records = endpointData(of, endpoint);
+    const competing = spec.competingRisk
+      ? endpointData(of, endpoint, { competingRisk: true })
+      : null;
+    return { spec, records, section: endpointSection(spec, records, competing) };
+  });
+}
+
+/** The predictor models of the endpoints where death competes; none past PREDICTORS_LIMIT. */
+function predictors(
+  cohort: readonly Patient[],
+  responses: readonly PsaResponseResult[],
+  changes: readonly PsaDoublingTimeChangeResult[],
+  registered: readonly RegisteredEndpoint[],
+): TrialReport['predictors'] {
+  if (cohort.length > PREDICTORS_LIMIT) return [];
+  const endpoints = registered
+    .filter((r) => r.spec.competingRisk)
+    .map((r) => ({ label: r.spec.label, records: r.records }));
+  return predictorsSection(cohort, responses, changes, endpoints);
 }
 
 /** The options checked, with their defaults: what every rendering writes is checked here. */
@@ -251,7 +294,47 @@ function readOptions(patients: readonly Patient[], options: TrialReportOptions) 
   ]);
   const notOperated = readNotOperated(options.notOperated ?? []);
   if (options.screening !== undefined) readScreening(options.screening);
-  return { castrationResistance, castrationResistanceDefinition, title, excluded, notOperated };
+  const { screening } = options;
+  return {
+    castrationResistance,
+    castrationResistanceDefinition,
+    title,
+    excluded,
+    notOperated,
+    screening,
+  };
+}
+
+/**
+ * The patients, and the flow given with them: `parseCohort`'s result carries its `notOperated`
+ * and `screening`; an array of patients takes them from the options. Given in both places,
+ * the flow is ambiguous and refused.
+ */
+function readCohort(
+  cohort: readonly Patient[] | TrialCohort,
+  options: TrialReportOptions,
+): { patients: readonly Patient[]; flow: Pick<TrialReportOptions, 'notOperated' | 'screening'> } {
+  if (Array.isArray(cohort)) return { patients: cohort, flow: {} };
+  assertObject('cohort', cohort);
+  const { patients, notOperated, screening } = cohort as TrialCohort;
+  if (!Array.isArray(patients)) {
+    throw new TypeError(
+      `cohort must be an array of patients or { patients, notOperated?, screening? }. Value: an object without a patients array.`,
+    );
+  }
+  const inCohort = (notOperated?.length ?? 0) > 0 || (screening ?? null) !== null;
+  if (inCohort && (options.notOperated !== undefined || options.screening !== undefined)) {
+    throw new TypeError(
+      'options.notOperated and options.screening: the cohort already carries its patient flow; give it once.',
+    );
+  }
+  return {
+    patients,
+    flow: {
+      ...(notOperated === undefined ? {} : { notOperated }),
+      ...(screening === undefined || screening === null ? {} : { screening }),
+    },
+  };
 }
 
 /** `options.notOperated` checked (`{ id, reason, enrollmentDate? }[]`). */
@@ -316,9 +399,9 @@ function reportSettings(
   options: TrialReportOptions,
   asOf: IsoDate,
   rule: string,
-  castrationResistance: string,
-  castrationResistanceDefinition: string,
+  crpc: { readonly castrationResistance: string; readonly castrationResistanceDefinition: string },
 ): ReportSetting[] {
+  const { castrationResistance, castrationResistanceDefinition } = crpc;
   const ruleIsDefault = options.rule === undefined;
   return [
     {

@@ -231,8 +231,71 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
   const day = (d: number) => addDaysIso(surgeryDate, Math.round(d));
   const cutDay = daysBetween(surgeryDate, asOf);
   const prostatectomyDate = day(-draw.int(365, 8 * 365));
+  const pre = drawPrePsa(draw);
+  const response = drawResponse(draw, pre);
+  const events = drawEventDays(draw, response, cutDay);
+  const { metastasisDay, adtDay, deathDay, dropoutDay } = events;
 
-  // PSA before sLND: P(t) = psa0 * 2^(t / doubling time), t <= 0.
+  // Censoring: follow-up ends at the data cut, a dropout or death, whichever comes first.
+  const endDay = Math.min(cutDay, dropoutDay, Math.round(deathDay));
+  const seen = (t: number) => Math.round(t) <= endDay;
+  const died = Math.round(deathDay) <= Math.min(cutDay, dropoutDay);
+
+  const postDays = drawPostDays(draw, response.day6w, endDay);
+  const psa: PsaMeasurement[] = [
+    ...pre.preDays.map((t) =>
+      psaResult(day(t), pre.psa0 * 2 ** (t / pre.doublingDays) * draw.between(0.95, 1.05)),
+    ),
+    ...postDays
+      .filter(seen)
+      .map((t) =>
+        psaResult(
+          day(t),
+          t === response.day6w ? response.psa6w : psaTrack(draw, response, events, t),
+        ),
+      ),
+  ];
+
+  const complications = simulateComplications(draw).filter((c) => seen(c.day));
+
+  const patient: Record<string, unknown> = { id, surgeryDate, prostatectomyDate, psa };
+  if (Number.isFinite(adtDay) && seen(adtDay)) {
+    patient['testosterone'] = simulateTestosterone(draw, adtDay, postDays.filter(seen), day);
+    patient['adtStartDate'] = day(adtDay);
+  }
+  patient['complications'] = complications.map(({ day: t, ...c }) => ({ date: day(t), ...c }));
+  // Castration resistance is recorded on the date the patient's own simulated labs first meet
+  // the EAU definition, as a site would date it (the disease's own onset, crpcDay, drives the
+  // PSA but is not observable).
+  if (patient['adtStartDate'] !== undefined) {
+    const met = detectCastrationResistance(patient as unknown as Patient, { definition: 'eau' });
+    if (met !== null) patient['castrationResistanceDate'] = met.date;
+  }
+  const metastasisSeen = Number.isFinite(metastasisDay) && seen(metastasisDay);
+  if (metastasisSeen) patient['distantMetastasisDate'] = day(metastasisDay);
+  if (died) {
+    patient['deathDate'] = day(deathDay);
+    patient['deathCause'] = events.diesOfCancer ? 'prostate-cancer' : 'other';
+  }
+  patient['lastFollowUpDate'] = day(endDay);
+  if (metastasisSeen) patient['lastImagingDate'] = day(metastasisDay);
+  else if (draw.chance(0.9))
+    patient['lastImagingDate'] = day(Math.max(0, endDay - draw.int(0, 90)));
+  return patient as unknown as Patient;
+}
+
+// The helpers of simulatePatient draw their numbers in the order simulatePatient calls them,
+// each in the order written: a seed gives the same cohort only while that order holds.
+
+/** The PSA before sLND: P(t) = psa0 * 2^(t / doublingDays), t <= 0, measured on `preDays`. */
+interface PrePsa {
+  readonly psa0: number;
+  readonly doublingDays: number;
+  /** 3-5 days in the year before the sLND, the first 330-365 days before, the last 1-30. */
+  readonly preDays: readonly number[];
+}
+
+function drawPrePsa(draw: Draw): PrePsa {
   const psa0 = Math.exp(Math.log(1.5) + 0.7 * draw.normal());
   const doublingDays = draw.between(4, 12) * 30.4375;
   const preCount = draw.int(3, 5);
@@ -244,8 +307,22 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
     const step = (last - first) / (preCount - 1);
     return Math.round(first + k * step + draw.int(-10, 10));
   });
+  return { psa0, doublingDays, preDays };
+}
 
-  // Response at ~6 weeks and the course after it.
+/** The response at ~6 weeks and the course after it. */
+interface Response {
+  /** Day of the ~6-week PSA, 35 to 49. */
+  readonly day6w: number;
+  readonly course: Course;
+  readonly psa6w: number;
+  /** Day the PSA of a relapsing responder rises again; Infinity for the others. */
+  readonly relapseDay: number;
+  /** Doubling time of a rising PSA after sLND, in days. */
+  readonly riseDays: number;
+}
+
+function drawResponse(draw: Draw, { psa0, doublingDays }: PrePsa): Response {
   const day6w = draw.int(35, 49);
   const responder = draw.chance(P_COMPLETE_RESPONSE);
   const course: Course = !responder
@@ -262,14 +339,22 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
   // After sLND a rising PSA doubles at 0.8 to 2.2 times the pre-sLND doubling time: sLND slows
   // the kinetics of some patients and not of others.
   const riseDays = doublingDays * draw.between(0.8, 2.2);
-  const untreatedPsa = (t: number): number => {
-    if (course === 'nonResponder') return psa6w * 2 ** ((t - day6w) / riseDays);
-    const level = psa6w * draw.between(0.85, 1.15);
-    const plateau = psa6w <= PSA_LIMIT ? PSA_LIMIT : Math.min(0.19, level);
-    return t < relapseDay ? plateau : Math.max(plateau, 0.05 * 2 ** ((t - relapseDay) / riseDays));
-  };
+  return { day6w, course, psa6w, relapseDay, riseDays };
+}
 
-  // Event times (days after sLND) before censoring; Infinity = never.
+/** Event times (days after sLND) before censoring; Infinity = never. */
+interface EventDays {
+  readonly metastasisDay: number;
+  readonly adtDay: number;
+  readonly crpcDay: number;
+  readonly deathDay: number;
+  /** The death (at deathDay) is from prostate cancer. */
+  readonly diesOfCancer: boolean;
+  readonly dropoutDay: number;
+}
+
+function drawEventDays(draw: Draw, response: Response, cutDay: number): EventDays {
+  const { course, day6w, psa6w, relapseDay, riseDays } = response;
   const metastasisDay =
     course === 'relapse'
       ? relapseDay + draw.exponential(P_METASTASIS_1Y_AFTER_RELAPSE, 365)
@@ -298,68 +383,56 @@ function simulatePatient(draw: Draw, id: string, surgeryDate: IsoDate, asOf: Iso
     deathDay = Math.min(deathDay, cancerDeathDay);
   }
   const dropoutDay = draw.chance(P_DROPOUT) && cutDay > 120 ? draw.int(120, cutDay) : Infinity;
+  return { metastasisDay, adtDay, crpcDay, deathDay, diesOfCancer, dropoutDay };
+}
 
-  // Censoring: follow-up ends at the data cut, a dropout or death, whichever comes first.
-  const endDay = Math.min(cutDay, dropoutDay, Math.round(deathDay));
-  const seen = (t: number) => Math.round(t) <= endDay;
-  const died = Math.round(deathDay) <= Math.min(cutDay, dropoutDay);
-
-  // PSA after sLND: ~6 weeks, then every ~3 months; on ADT it falls (half-life ~3 weeks) and,
-  // with castration resistance, rises again (doubling every 90 days), reaching 2 ng/mL at the
-  // date of resistance.
-  const psaTrack = (t: number): number => {
-    const before = untreatedPsa(Math.min(t, adtDay));
-    if (t < adtDay) return before * draw.between(0.93, 1.07);
-    const falling = before * 0.5 ** ((t - adtDay) / 21);
-    const rising = Number.isFinite(crpcDay) ? 2 * 2 ** ((t - crpcDay) / 90) : 0;
-    return Math.max(falling, rising, 0) * draw.between(0.93, 1.07);
-  };
+/** The PSA visits after sLND: ~6 weeks, then about every 3 months up to `endDay`. */
+function drawPostDays(draw: Draw, day6w: number, endDay: number): number[] {
   const postDays: number[] = [day6w];
   for (let k = 1; ; k++) {
     const t = 91 * k + draw.int(-10, 10);
     if (t > endDay) break;
     postDays.push(t);
   }
-  const psa: PsaMeasurement[] = [
-    ...preDays.map((t) =>
-      psaResult(day(t), psa0 * 2 ** (t / doublingDays) * draw.between(0.95, 1.05)),
-    ),
-    ...postDays.filter(seen).map((t) => psaResult(day(t), t === day6w ? psa6w : psaTrack(t))),
+  return postDays;
+}
+
+/** The PSA at day `t` without treatment: rising (non-responder), or a plateau and a relapse. */
+function untreatedPsa(draw: Draw, response: Response, t: number): number {
+  const { course, day6w, psa6w, relapseDay, riseDays } = response;
+  if (course === 'nonResponder') return psa6w * 2 ** ((t - day6w) / riseDays);
+  const level = psa6w * draw.between(0.85, 1.15);
+  const plateau = psa6w <= PSA_LIMIT ? PSA_LIMIT : Math.min(0.19, level);
+  return t < relapseDay ? plateau : Math.max(plateau, 0.05 * 2 ** ((t - relapseDay) / riseDays));
+}
+
+/**
+ * The PSA measured at day `t` after the 6-week visit: on ADT it falls (half-life ~3 weeks) and,
+ * with castration resistance, rises again (doubling every 90 days), reaching 2 ng/mL at the
+ * date of resistance.
+ */
+function psaTrack(draw: Draw, response: Response, events: EventDays, t: number): number {
+  const { adtDay, crpcDay } = events;
+  const before = untreatedPsa(draw, response, Math.min(t, adtDay));
+  if (t < adtDay) return before * draw.between(0.93, 1.07);
+  const falling = before * 0.5 ** ((t - adtDay) / 21);
+  const rising = Number.isFinite(crpcDay) ? 2 * 2 ** ((t - crpcDay) / 90) : 0;
+  return Math.max(falling, rising, 0) * draw.between(0.93, 1.07);
+}
+
+/** Testosterone before ADT (normal) and castrate on ADT, at the PSA visits from 4 weeks on. */
+function simulateTestosterone(
+  draw: Draw,
+  adtDay: number,
+  visits: readonly number[],
+  day: (d: number) => IsoDate,
+): TestosteroneMeasurement[] {
+  return [
+    { date: day(adtDay - draw.int(0, 14)), value: draw.int(250, 650) },
+    ...visits
+      .filter((t) => t >= adtDay + 28)
+      .map((t) => ({ date: day(t), value: draw.int(8, 45) })),
   ];
-
-  const complications = simulateComplications(draw).filter((c) => seen(c.day));
-
-  const patient: Record<string, unknown> = { id, surgeryDate, prostatectomyDate, psa };
-  if (Number.isFinite(adtDay) && seen(adtDay)) {
-    // Testosterone before ADT (normal) and castrate on ADT, at the PSA visits from 4 weeks on.
-    const testosterone: TestosteroneMeasurement[] = [
-      { date: day(adtDay - draw.int(0, 14)), value: draw.int(250, 650) },
-      ...postDays
-        .filter((t) => t >= adtDay + 28 && seen(t))
-        .map((t) => ({ date: day(t), value: draw.int(8, 45) })),
-    ];
-    patient['testosterone'] = testosterone;
-    patient['adtStartDate'] = day(adtDay);
-  }
-  patient['complications'] = complications.map(({ day: t, ...c }) => ({ date: day(t), ...c }));
-  // Castration resistance is recorded on the date the patient's own simulated labs first meet
-  // the EAU definition, as a site would date it (the disease's own onset, crpcDay, drives the
-  // PSA but is not observable).
-  if (patient['adtStartDate'] !== undefined) {
-    const met = detectCastrationResistance(patient as unknown as Patient, { definition: 'eau' });
-    if (met !== null) patient['castrationResistanceDate'] = met.date;
-  }
-  const metastasisSeen = Number.isFinite(metastasisDay) && seen(metastasisDay);
-  if (metastasisSeen) patient['distantMetastasisDate'] = day(metastasisDay);
-  if (died) {
-    patient['deathDate'] = day(deathDay);
-    patient['deathCause'] = diesOfCancer ? 'prostate-cancer' : 'other';
-  }
-  patient['lastFollowUpDate'] = day(endDay);
-  if (metastasisSeen) patient['lastImagingDate'] = day(metastasisDay);
-  else if (draw.chance(0.9))
-    patient['lastImagingDate'] = day(Math.max(0, endDay - draw.int(0, 90)));
-  return patient as unknown as Patient;
 }
 
 function simulateComplications(draw: Draw): (Omit<Complication, 'date'> & { day: number })[] {

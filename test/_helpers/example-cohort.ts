@@ -4,5 +4,5 @@ import { parseCohort } from '../../src/model/validate-cohort.js';
 
 /** The bundled synthetic example cohort, parsed. */
 export function exampleCohort(): Patient[] {
-  return parseCohort(JSON.parse(readFileSync('examples/example-cohort.json', 'utf8')));
+  return parseCohort(JSON.parse(readFileSync('examples/example-cohort.json', 'utf8'))).patients;
 }

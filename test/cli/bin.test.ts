@@ -205,14 +205,14 @@ describe('special files are refused at once (item 1)', TEST_TIMEOUT, () => {
 });
 
 describe('the size limit counts the bytes read (item 1)', TEST_TIMEOUT, () => {
-  it('stops at 64 MiB in a file whose size says 0 (a link to /proc/self/pagemap)', () => {
+  it('stops at 128 MiB in a file whose size says 0 (a link to /proc/self/pagemap)', () => {
     // pagemap is a regular file with a stat size of 0 and gigabytes of content.
     const dir = folder();
     symlinkSync('/proc/self/pagemap', join(dir, 'cohort.json'));
     const r = run(['validate', join(dir, 'cohort.json')], { shell: MEMORY_LIMIT });
     expect(r.status).toBe(2);
     expect(r.err).toContain(
-      'cohort.json: the file is more than 64.0 MiB; the limit is 64.0 MiB per file',
+      'cohort.json: the file is more than 128.0 MiB; the limit is 128.0 MiB per file',
     );
   });
 });

@@ -283,7 +283,7 @@ describe('validateCohort', () => {
 
 describe('parseCohort', () => {
   it('returns the patients or throws CohortValidationError with every issue', () => {
-    expect(parseCohort([makePatient()])).toHaveLength(1);
+    expect(parseCohort([makePatient()]).patients).toHaveLength(1);
     try {
       parseCohort([makePatient({ id: 'Z', psa: [{ date: '2024-02-30', value: -1 }] })]);
       expect.fail('should throw');

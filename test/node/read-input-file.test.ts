@@ -52,7 +52,7 @@ describe('readInputFile', () => {
     });
   });
 
-  it('has a limit of 64 MiB', () => {
-    expect(MAX_INPUT_BYTES).toBe(64 * 1024 * 1024);
+  it('has a limit of 128 MiB', () => {
+    expect(MAX_INPUT_BYTES).toBe(128 * 1024 * 1024);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../src/model/iso-date.js';
 import type { Patient } from '../../src/model/types.js';
+import { parseCohort } from '../../src/model/validate-cohort.js';
 import { psaResponse } from '../../src/psa/psa-response.js';
 import { coxRegression } from '../../src/regression/cox-regression.js';
 import { logisticRegression } from '../../src/regression/logistic-regression.js';
@@ -316,5 +317,32 @@ describe('report: exploratory predictors (issue 15)', () => {
       expect([r.estimate, r.lower, r.upper, r.pValue]).toEqual([null, null, null, null]);
       expect(r.reason).toMatch(/.+/);
     }
+  });
+});
+
+describe('buildTrialReport takes the cohort as parseCohort returns it', () => {
+  const trial = simulateTrial({ n: 30, seed: 3 });
+  const cohort = parseCohort({
+    patients: trial.patients,
+    notOperated: trial.notOperated,
+    screening: trial.screening,
+  });
+
+  it('carries the flow with the patients: the same report as with the flow in the options', () => {
+    const fromCohort = buildTrialReport(cohort);
+    const fromOptions = buildTrialReport(cohort.patients, {
+      notOperated: cohort.notOperated,
+      screening: cohort.screening!,
+    });
+    expect(fromCohort).toEqual(fromOptions);
+    expect(fromCohort.flow.assessed).toBe(trial.screening.assessed);
+    expect(fromCohort.flow.enrolled).toBe(30 + trial.notOperated.length);
+  });
+
+  it('refuses the flow given twice, and a cohort object without patients', () => {
+    expect(() => buildTrialReport(cohort, { notOperated: [] })).toThrow(
+      /the cohort already carries its patient flow/,
+    );
+    expect(() => buildTrialReport({ people: [] } as never)).toThrow(/patients array/);
   });
 });
