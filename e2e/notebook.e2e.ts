@@ -126,11 +126,12 @@ const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
 
 /** The example cohort analysed by the same build (the notebook entry) in Node: what the notebook should show. */
 // biome-ignore lint/suspicious/noExplicitAny: the build's types are not this file's concern
-async function inNode(): Promise<{ slnd: any; patients: unknown[]; cut: any }> {
+async function inNode(): Promise<{ slnd: any; patients: unknown[]; parsed: any; cut: any }> {
   const slnd = await import(pathToFileURL(join(ROOT, 'dist', 'notebook', 'index.js')).href);
   const cohort = JSON.parse(readFileSync(join(ROOT, 'examples', 'example-cohort.json'), 'utf8'));
-  const patients = slnd.parseCohort(cohort).patients;
-  return { slnd, patients, cut: slnd.cohortAsOf(patients) };
+  const parsed = slnd.parseCohort(cohort);
+  const { patients } = parsed;
+  return { slnd, patients, parsed, cut: slnd.cohortAsOf(patients) };
 }
 
 const text = (value: string | string[] | undefined): string =>
@@ -271,12 +272,14 @@ describe('docs/notebooks/trial-analysis.ipynb on the Deno kernel', () => {
   });
 
   test('shows the whole report, as Node builds it', async () => {
-    const { patients, slnd } = await inNode();
+    const { parsed, slnd } = await inNode();
     const bundle = result('report');
+    // The notebook passes the cohort as parseCohort returns it: the flow goes with the patients.
     const expected = slnd
-      .buildTrialReport(patients, { title: 'sLND trial: synthetic example cohort' })
+      .buildTrialReport(parsed, { title: 'sLND trial: synthetic example cohort' })
       [JUPYTER_DISPLAY]();
     expect(bundle['text/html']).toContain('<h2>Safety monitor</h2>');
+    expect(bundle['text/html']).toContain('Assessed for eligibility');
     expect(bundle['text/html']).toContain('<svg');
     expect(bundle['text/html']).toBe(expected['text/html']);
     expect(bundle['text/plain']).toBe(expected['text/plain']);
