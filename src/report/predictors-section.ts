@@ -78,12 +78,18 @@ function fitted(
     lower: number | null;
     upper: number | null;
     pValue: number;
+    converged: boolean;
+    iterations: number;
   },
 ): PredictorRow {
   if (base.n < 2) return notFitted(base, 'fewer than 2 patients with the variable');
   if (base.events === 0) return notFitted(base, 'no events among the patients with the variable');
   try {
-    const { estimate, lower, upper, pValue } = model();
+    const { estimate, lower, upper, pValue, converged, iterations } = model();
+    // Estimates of a fit that ran out of iterations are its last step, not the maximum.
+    if (!converged) {
+      return notFitted(base, `the model did not converge in ${iterations} iterations`);
+    }
     return { ...base, estimate, lower, upper, pValue, reason: null };
   } catch (error) {
     if (error instanceof RegressionError) return notFitted(base, error.message);
@@ -98,7 +104,7 @@ function fitted(
  * complete response at 6 weeks, each over the patients with the variable recorded. Ratios are
  * per unit of the variable as its label says (PSA per doubling: log2). A variable no patient
  * has is left out; a model the data cannot support (no variance, no events, separation)
- * is listed with its reason. Hypothesis-generating: no correction for multiplicity.
+ * is listed with its reason, and so is one that did not converge. Hypothesis-generating: no correction for multiplicity.
  */
 export function predictorsSection(
   cohort: readonly Patient[],
@@ -131,7 +137,14 @@ export function predictorsSection(
             covariates: { [predictor.variable]: kept.map((r) => r.x) },
           });
           const c = fit.coefficients[0]!;
-          return { estimate: c.hazardRatio, lower: c.lower, upper: c.upper, pValue: c.pValue };
+          return {
+            estimate: c.hazardRatio,
+            lower: c.lower,
+            upper: c.upper,
+            pValue: c.pValue,
+            converged: fit.converged,
+            iterations: fit.iterations,
+          };
         }),
       );
     }
@@ -168,6 +181,13 @@ function responseModel(
       { method: 'firth' },
     );
     const c = fit.coefficients[1]!;
-    return { estimate: c.oddsRatio, lower: c.lower, upper: c.upper, pValue: c.pValue };
+    return {
+      estimate: c.oddsRatio,
+      lower: c.lower,
+      upper: c.upper,
+      pValue: c.pValue,
+      converged: fit.converged,
+      iterations: fit.iterations,
+    };
   });
 }
