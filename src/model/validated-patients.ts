@@ -1,7 +1,7 @@
 import type { Patient } from './types.js';
 
 // Dates and fields are checked once, at the boundary. `validateCohort` (and so `parseCohort`,
-// `parseCohortCsv` and `readCohort`) returns new patient objects, deeply frozen, and records
+// `validateCohortCsv` and `validateCohortFile`) returns new patient objects, deeply frozen, and records
 // them here; the analyses skip their per-field argument checks for a recorded patient, since
 // a frozen patient cannot have changed since it was validated. Any other object (built by
 // hand, or a copy that went through JSON) is checked field by field as before. Without this,
