@@ -1,56 +1,24 @@
-import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { describeValue } from '../_lib/describe-value.js';
-import { formatIssue } from '../errors.js';
-import {
-  CohortInputError,
-  type CohortInputIssue,
-  formatInputLocation,
-} from '../input/cohort-input-error.js';
+import { CohortInputError, type CohortInputIssue } from '../input/cohort-input-error.js';
 import type { ColumnMapping } from '../input/column-mapping-schema.js';
-import { type FileKey, fileKeyOf } from '../input/csv-layout.js';
-import { jsonDuplicateKeys } from '../input/json-duplicate-keys.js';
-import { jsonErrorPlace } from '../input/json-error-place.js';
-import { mayHaveDuplicateKeys } from '../input/json-may-have-duplicate-keys.js';
-import { readCohortCsv } from '../input/read-cohort-csv.js';
-import {
-  type ResolvedColumnMapping,
-  resolveColumnMapping,
-} from '../input/resolve-column-mapping.js';
 import {
   checkCsvOptions,
   type ValidateCohortCsvOptions,
   type validateCohortCsv,
 } from '../input/validate-cohort-csv.js';
 import type { NotOperatedPatient, Patient, Screening } from '../model/types.js';
-import type { ParsedCohort } from '../model/validate-cohort.js';
-import { validateCohort } from '../model/validate-cohort.js';
+import type { ParsedCohort, validateCohort } from '../model/validate-cohort.js';
+import { failedRead } from './_internal/failed-read.js';
+import { plainIssue } from './_internal/plain-issue.js';
+import { readCohortJsonFile } from './_internal/read-cohort-json-file.js';
+import { type CsvFolderReading, readCsvFolder } from './_internal/read-csv-folder.js';
+import { COHORT_CSV_FILE_NAMES } from './cohort-csv-file-names.js';
 import { printableLine } from './printable-line.js';
-import { MAX_INPUT_BYTES, readInputFile } from './read-input-file.js';
-import { fileSystemProblem, statInput } from './stat-input.js';
+import { MAX_INPUT_BYTES } from './read-input-file.js';
+import { statInput } from './stat-input.js';
 
-export { MAX_INPUT_BYTES };
-
-/**
- * The files of a CSV cohort folder, in the order they are hashed; the first three are required,
- * the others optional.
- */
-export const COHORT_CSV_FILE_NAMES = Object.freeze([
-  'patients.csv',
-  'psa.csv',
-  'complications.csv',
-  'testosterone.csv',
-  'not-operated.csv',
-  'screening.csv',
-] as const);
-
-/** The files a CSV folder must hold. */
-const REQUIRED_CSV_FILES: ReadonlySet<string> = new Set([
-  'patients.csv',
-  'psa.csv',
-  'complications.csv',
-]);
+export { COHORT_CSV_FILE_NAMES, MAX_INPUT_BYTES };
 
 /** Options of {@link validateCohortFile} and {@link parseCohortFile}. */
 export interface ValidateCohortFileOptions extends Omit<ValidateCohortCsvOptions, 'columnMapping'> {
@@ -99,11 +67,6 @@ export type ValidateCohortFileResult = (
   readonly notOperated: NotOperatedPatient[];
   readonly screening: Screening | null;
 };
-
-/** Nothing of the patient flow: the result of an input that could not be read. */
-function noFlow(): { notOperated: NotOperatedPatient[]; screening: null } {
-  return { notOperated: [], screening: null };
-}
 
 /**
  * Reads a cohort from disk (node only) and validates it: a cohort JSON file (`{ "patients":
@@ -193,61 +156,36 @@ export function parseCohortFile(
   return { patients, notOperated, screening, warnings };
 }
 
-/** The checked options of {@link validateCohortFile}. */
-interface FileReading {
-  readonly unknownColumns: 'error' | 'warning' | 'ignore';
-  readonly dialect: ReturnType<typeof checkCsvOptions>['dialect'];
-  readonly columnMapping: string | ColumnMapping | undefined;
-}
-
-function readPath(path: string, options: FileReading): ValidateCohortFileResult {
+/** A JSON file or a CSV folder, told apart and read; a path that is neither is an issue. */
+function readPath(path: string, options: CsvFolderReading): ValidateCohortFileResult {
   let absolute: string;
   try {
     absolute = resolve(path);
   } catch (error) {
     // A relative path from a folder that has been deleted: process.cwd() fails (uv_cwd).
-    return failed(
-      path,
+    return failedRead(path, [
       plainIssue(
         basename(path),
         'not_found',
         `cannot find ${path}: the current folder no longer exists (${(error as Error).message})`,
       ),
-    );
+    ]);
   }
   const stat = statInput(absolute);
   if (stat.kind === 'problem') {
-    return failed(absolute, plainIssue(basename(absolute), stat.code, stat.reason));
+    return failedRead(absolute, [plainIssue(basename(absolute), stat.code, stat.reason)]);
   }
   if (stat.kind === 'folder') return readCsvFolder(absolute, options);
   if (extname(absolute).toLowerCase() !== '.json') {
-    return failed(
-      absolute,
+    return failedRead(absolute, [
       plainIssue(
         basename(absolute),
         'unsupported_input',
         'expected a .json cohort file or a folder of CSV files',
       ),
-    );
+    ]);
   }
-  return readJsonFile(absolute);
-}
-
-function failed(
-  path: string,
-  issue: CohortInputIssue,
-  sha256: string | null = null,
-  warnings: CohortInputIssue[] = [],
-): ValidateCohortFileResult {
-  return {
-    ok: false,
-    patients: null,
-    warnings,
-    issues: [issue],
-    source: { path, sha256 },
-    validPatients: [],
-    ...noFlow(),
-  };
+  return readCohortJsonFile(absolute);
 }
 
 /** Every message as one printable line (see `printableLine`); the issues' data untouched. */
@@ -257,302 +195,4 @@ function printable(result: ValidateCohortFileResult): ValidateCohortFileResult {
     return message === issue.message ? issue : { ...issue, message };
   };
   return { ...result, issues: result.issues.map(line), warnings: result.warnings.map(line) };
-}
-
-function plainIssue(file: string, code: string, message: string): CohortInputIssue {
-  return {
-    file,
-    line: null,
-    column: null,
-    patientId: null,
-    path: '',
-    code,
-    message: `${file}: ${message}`,
-  };
-}
-
-/** The longest id a message repeats; a longer one is cut (the issue keeps it whole). */
-const MAX_ID_IN_MESSAGE = 80;
-
-function idForMessage(id: string | null): string | null {
-  if (id === null || id.length <= MAX_ID_IN_MESSAGE) return id;
-  return `${id.slice(0, MAX_ID_IN_MESSAGE - 3)}... (an id of ${id.length} characters)`;
-}
-
-/** A JSON file read and parsed, or its issues; `sha256` of its bytes when they were read. */
-type JsonRead =
-  | { readonly input: unknown; readonly issues: null; readonly sha256: string }
-  | { readonly input: null; readonly issues: CohortInputIssue[]; readonly sha256: string | null };
-
-/**
- * Reads and parses one JSON file: its bytes (see readInputFile), a UTF-8 BOM dropped, a syntax
- * error placed on its line and column, a key written twice in one object refused.
- */
-function readJson(path: string, file: string, expected: string): JsonRead {
-  const read = readInputFile(path, file);
-  const sha256 = read.bytes === null ? null : createHash('sha256').update(read.bytes).digest('hex');
-  if (read.issue !== null) return { input: null, issues: [read.issue], sha256 };
-  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const fail = (issue: CohortInputIssue): JsonRead => ({ input: null, issues: [issue], sha256 });
-  if (text.trim() === '') {
-    return fail(plainIssue(file, 'empty_file', `the file is empty; expected ${expected}`));
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    // V8 quotes the text around the error; printable() escapes its control characters (junk,
-    // or a terminal escape sequence) so the message prints as one readable line.
-    const reason = (error as Error).message;
-    const { line, column } = jsonErrorPlace(text, reason);
-    return fail({
-      file,
-      line,
-      column,
-      patientId: null,
-      path: '',
-      code: 'json_syntax',
-      message: `${formatInputLocation(file, line, column)}: not valid JSON: ${reason}`,
-    });
-  }
-  const duplicates = mayHaveDuplicateKeys(text, input) ? duplicateKeyIssues(file, text) : [];
-  if (duplicates.length > 0) return { input: null, issues: duplicates, sha256 };
-  return { input, issues: null, sha256: sha256! };
-}
-
-function readJsonFile(path: string): ValidateCohortFileResult {
-  const file = basename(path);
-  const json = readJson(path, file, '{ "patients": [...] }');
-  const source = { path, sha256: json.sha256 };
-  if (json.issues !== null) {
-    return {
-      ok: false,
-      patients: null,
-      warnings: [],
-      issues: json.issues,
-      source,
-      validPatients: [],
-      ...noFlow(),
-    };
-  }
-  const result = validateCohort(json.input);
-  // validateCohort knows fields, not characters: these issues name the file and the patient.
-  const place = (issue: (typeof result.warnings)[number]): CohortInputIssue => ({
-    ...issue,
-    file,
-    line: null,
-    column: null,
-    message: `${file}: ${formatIssue({ ...issue, patientId: idForMessage(issue.patientId) })}`,
-  });
-  const warnings = result.warnings.map(place);
-  const flow = { notOperated: result.notOperated, screening: result.screening };
-  if (!result.ok) {
-    return {
-      ok: false,
-      patients: null,
-      warnings,
-      issues: result.issues.map(place),
-      source,
-      validPatients: result.validPatients,
-      ...flow,
-    };
-  }
-  return { ok: true, patients: result.patients, warnings, issues: [], source, ...flow };
-}
-
-/**
- * The column mapping of the options, checked: read from its file when it is a path (its
- * issues name that file), or taken as the parsed mapping (its issues name the option).
- */
-function readMapping(
-  columnMapping: string | ColumnMapping,
-):
-  | { mapping: ResolvedColumnMapping; issues: null }
-  | { mapping: null; issues: CohortInputIssue[] } {
-  if (typeof columnMapping !== 'string') {
-    const resolved = resolveColumnMapping(columnMapping, 'options.columnMapping');
-    if (resolved.mapping !== null) return { mapping: resolved.mapping, issues: null };
-    return { mapping: null, issues: resolved.issues.map((i) => ({ ...i, file: null })) };
-  }
-  const file = basename(columnMapping);
-  let absolute: string;
-  try {
-    absolute = resolve(columnMapping);
-  } catch (error) {
-    const reason = `cannot find ${columnMapping}: the current folder no longer exists (${(error as Error).message})`;
-    return { mapping: null, issues: [plainIssue(file, 'not_found', reason)] };
-  }
-  const stat = statInput(absolute);
-  if (stat.kind === 'problem') {
-    return {
-      mapping: null,
-      issues: [plainIssue(file, stat.code, `column mapping: ${stat.reason}`)],
-    };
-  }
-  if (stat.kind === 'folder') {
-    const reason = 'column mapping: is a folder, not a JSON file';
-    return { mapping: null, issues: [plainIssue(file, 'unreadable', reason)] };
-  }
-  const json = readJson(absolute, file, '{ "files": { "patients.csv": { ... } } }');
-  if (json.issues !== null) return { mapping: null, issues: json.issues };
-  const resolved = resolveColumnMapping(json.input, file);
-  return resolved.mapping === null
-    ? { mapping: null, issues: resolved.issues }
-    : { mapping: resolved.mapping, issues: null };
-}
-
-/** The most `duplicate_key` issues one file gives; the last of them counts the rest. */
-const MAX_DUPLICATE_KEY_ISSUES = 100;
-
-/**
- * A key written twice in one object is an error, not last-wins: the value JSON.parse dropped
- * may be the one that was meant (`"value": -5, "value": 1.2` hides an invalid value), and
- * `{"patients": [...], "patients": []}` would read as a valid cohort of none. The issues come
- * alone: what the parsed object holds is not what the file says.
- */
-function duplicateKeyIssues(file: string, text: string): CohortInputIssue[] {
-  const { duplicates, total } = jsonDuplicateKeys(text, MAX_DUPLICATE_KEY_ISSUES);
-  return duplicates.map((d, index) => {
-    const more = total - duplicates.length;
-    const rest =
-      index === duplicates.length - 1 && more > 0
-        ? ` (and ${more} more duplicate key${more === 1 ? '' : 's'} after this one)`
-        : '';
-    return {
-      file,
-      line: d.line,
-      column: d.column,
-      patientId: null,
-      path: d.path,
-      code: 'duplicate_key',
-      message:
-        `${formatInputLocation(file, d.line, d.column)}: the key ${describeValue(d.key)} (${d.path}) ` +
-        `is written twice in one object, first at line ${d.firstLine}, column ${d.firstColumn}; ` +
-        `JSON keeps only the last, silently: remove one${rest}`,
-    };
-  });
-}
-
-function readCsvFolder(folder: string, options: FileReading): ValidateCohortFileResult {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch (error) {
-    // A folder without read permission: say so, not that each file is missing.
-    const { code, reason } = fileSystemProblem(folder, error);
-    return failed(folder, plainIssue(basename(folder), code, reason));
-  }
-  // The mapping first: one that would misread a column never reaches the data.
-  let mapping: ResolvedColumnMapping | null = null;
-  if (options.columnMapping !== undefined) {
-    const read = readMapping(options.columnMapping);
-    if (read.issues !== null) {
-      return {
-        ok: false,
-        patients: null,
-        warnings: [],
-        issues: read.issues,
-        source: { path: folder, sha256: null },
-        validPatients: [],
-        ...noFlow(),
-      };
-    }
-    mapping = read.mapping;
-  }
-  const { texts, sha256, issues } = readCsvFiles(folder);
-  const source = { path: folder, sha256 };
-  const warnings = unknownFileWarnings(names);
-  if (issues.length > 0) {
-    return { ok: false, patients: null, warnings, issues, source, validPatients: [], ...noFlow() };
-  }
-
-  const result = readCohortCsv(texts, {
-    unknownColumns: options.unknownColumns,
-    dialect: options.dialect,
-    mapping,
-  });
-  const allWarnings = [...warnings, ...result.warnings];
-  const flow = { notOperated: result.notOperated, screening: result.screening };
-  if (!result.ok) {
-    return {
-      ok: false,
-      patients: null,
-      warnings: allWarnings,
-      issues: result.issues,
-      source,
-      validPatients: result.validPatients,
-      ...flow,
-    };
-  }
-  return {
-    ok: true,
-    patients: result.patients,
-    warnings: allWarnings,
-    issues: [],
-    source,
-    ...flow,
-  };
-}
-
-/**
- * The cohort files of `folder`, read: their texts, the SHA-256 of them all (each file's name,
- * size and bytes, in the layout's order; null when none was read), and the files missing or
- * unreadable. An optional file may be absent, unless it is a link to nothing.
- */
-function readCsvFiles(folder: string): {
-  texts: Partial<Record<FileKey, string>>;
-  sha256: string | null;
-  issues: CohortInputIssue[];
-} {
-  const hash = createHash('sha256');
-  const texts: Partial<Record<FileKey, string>> = {};
-  let read = 0;
-  const issues: CohortInputIssue[] = [];
-  for (const name of COHORT_CSV_FILE_NAMES) {
-    const path = join(folder, name);
-    const stat = statInput(path);
-    if (stat.kind === 'problem' && stat.code === 'not_found' && !isLink(path)) {
-      if (REQUIRED_CSV_FILES.has(name)) {
-        issues.push(plainIssue(name, 'missing_file', `required file is missing in ${folder}`));
-      }
-      continue;
-    }
-    if (stat.kind === 'problem' && stat.code === 'not_found') {
-      // A link to nothing: the file was meant to be there.
-      issues.push(plainIssue(name, 'missing_file', stat.reason));
-      continue;
-    }
-    const { bytes, issue } = readInputFile(path, name);
-    if (bytes !== null) {
-      hash.update(`${name}\n${bytes.length}\n`, 'utf8');
-      hash.update(bytes);
-      texts[fileKeyOf(name)!] = bytes.toString('utf8');
-      read += 1;
-    }
-    if (issue !== null) issues.push(issue);
-  }
-  return { texts, sha256: read > 0 ? hash.digest('hex') : null, issues };
-}
-
-/** A warning for each other `.csv` file of the folder: a misnamed export is not read. */
-function unknownFileWarnings(names: readonly string[]): CohortInputIssue[] {
-  const known: readonly string[] = COHORT_CSV_FILE_NAMES;
-  return names
-    .filter((name) => name.toLowerCase().endsWith('.csv') && !known.includes(name))
-    .sort()
-    .map((name) =>
-      plainIssue(
-        name,
-        'unknown_file',
-        `ignored: not one of the cohort files (${COHORT_CSV_FILE_NAMES.join(', ')})`,
-      ),
-    );
-}
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
