@@ -55,6 +55,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const built = buildTrialReport(cohort.patients, {
     ...analysis,
     excluded: cohort.excluded,
+    inputWarnings: read.warnings,
     // The patient flow given with the cohort; a screening with a problem of its own is left out
     // (with --exclude-invalid), never reported as if it added up.
     notOperated: read.notOperated,

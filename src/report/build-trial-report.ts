@@ -109,6 +109,7 @@ export function buildTrialReport(
     source: null,
     settings: reportSettings(options, cut.asOf, rule.spec, checked),
     excluded: checked.excluded,
+    inputWarnings: checked.inputWarnings,
     cohort: cohortSection(cohort, cut),
     flow: flowSection({
       asOf: cut.asOf,

@@ -7,6 +7,7 @@ import {
   assertOneOf,
   assertString,
 } from '../_lib/assert.js';
+import type { CohortIssue } from '../errors.js';
 import { assertPatient } from '../model/assert-series.js';
 import { assertIsoDate } from '../model/iso-date.js';
 import type { IsoDate, NotOperatedPatient, Patient, Screening } from '../model/types.js';
@@ -34,6 +35,12 @@ export interface TrialReportOptions {
   /** Patients set aside before the analysis, listed at the top of the report. */
   readonly excluded?: readonly ExcludedPatient[];
   /**
+   * What reading the input warned about (`validateCohort`'s, `validateCohortCsv`'s or
+   * `validateCohortFile`'s `warnings`), shown at the top of the report and kept in
+   * `inputWarnings`; a cohort from `parseCohort` carries its own.
+   */
+  readonly inputWarnings?: readonly CohortIssue[];
+  /**
    * Enrolled patients who were not operated (the cohort's `notOperated`, see `validateCohort`),
    * counted by reason in the patient flow.
    */
@@ -50,6 +57,8 @@ export interface TrialCohort {
   readonly patients: readonly Patient[];
   readonly notOperated?: readonly NotOperatedPatient[];
   readonly screening?: Screening | null;
+  /** What reading it warned about: shown in the report. */
+  readonly warnings?: readonly CohortIssue[];
 }
 
 /** The options checked, with their defaults: what every rendering writes is checked here. */
@@ -84,6 +93,7 @@ export function readOptions(patients: readonly Patient[], options: TrialReportOp
     excluded,
     notOperated,
     screening,
+    inputWarnings: readInputWarnings(options.inputWarnings ?? []),
   };
 }
 
@@ -95,10 +105,13 @@ export function readOptions(patients: readonly Patient[], options: TrialReportOp
 export function readCohort(
   cohort: readonly Patient[] | TrialCohort,
   options: TrialReportOptions,
-): { patients: readonly Patient[]; flow: Pick<TrialReportOptions, 'notOperated' | 'screening'> } {
+): {
+  patients: readonly Patient[];
+  flow: Pick<TrialReportOptions, 'notOperated' | 'screening' | 'inputWarnings'>;
+} {
   if (Array.isArray(cohort)) return { patients: cohort, flow: {} };
   assertObject('cohort', cohort);
-  const { patients, notOperated, screening } = cohort as TrialCohort;
+  const { patients, notOperated, screening, warnings } = cohort as TrialCohort;
   if (!Array.isArray(patients)) {
     throw new TypeError(
       `cohort must be an array of patients or { patients, notOperated?, screening? }. Value: an object without a patients array.`,
@@ -115,8 +128,27 @@ export function readCohort(
     flow: {
       ...(notOperated === undefined ? {} : { notOperated }),
       ...(screening === undefined || screening === null ? {} : { screening }),
+      // The reading's warnings go with the cohort unless the options give them.
+      ...(warnings === undefined || options.inputWarnings !== undefined
+        ? {}
+        : { inputWarnings: warnings }),
     },
   };
+}
+
+/** `options.inputWarnings` checked (each with a string `code` and `message`) and copied. */
+function readInputWarnings(value: unknown): CohortIssue[] {
+  assertArray('options.inputWarnings', value);
+  return value.map((entry, i) => {
+    const where = `options.inputWarnings[${i}]`;
+    assertObject(where, entry);
+    const { patientId, path, code, message } = entry as Record<string, unknown>;
+    if (patientId !== null) assertString(`${where}.patientId`, patientId);
+    assertString(`${where}.path`, path);
+    assertString(`${where}.code`, code);
+    assertString(`${where}.message`, message);
+    return { patientId, path, code, message };
+  });
 }
 
 /** `options.notOperated` checked (`{ id, reason, enrollmentDate? }[]`). */

@@ -1,4 +1,5 @@
 import type { ComplicationSummary } from '../complications/complication-summary.js';
+import type { CohortIssue } from '../errors.js';
 import type { IsoDate } from '../model/types.js';
 import type { OperatingCharacteristics } from '../monitoring/boundary-operating-characteristics.js';
 import type { SafetyMonitorResult } from '../monitoring/safety-monitor.js';
@@ -276,6 +277,11 @@ export interface TrialReport {
   /** Every setting the analysis used, given or defaulted. */
   readonly settings: readonly ReportSetting[];
   readonly excluded: readonly ExcludedPatient[];
+  /**
+   * What reading the input warned about (a merged duplicate, an ignored column, a death within
+   * 90 days without a cause, ...): kept in the report, never dropped.
+   */
+  readonly inputWarnings: readonly CohortIssue[];
   readonly cohort: {
     readonly n: number;
     readonly firstSurgery: IsoDate | null;

@@ -346,3 +346,30 @@ describe('buildTrialReport takes the cohort as parseCohort returns it', () => {
     expect(() => buildTrialReport({ people: [] } as never)).toThrow(/patients array/);
   });
 });
+
+describe('buildTrialReport keeps the warnings of reading the cohort', () => {
+  const cohort = parseCohort({
+    patients: [
+      makePatient({ id: 'D1', lastFollowUpDate: '2024-02-01', deathDate: '2024-02-01' }),
+      makePatient({ id: 'P2' }),
+    ],
+  });
+
+  it("carries parseCohort's warnings into inputWarnings and the rendered report", () => {
+    expect(cohort.warnings.map((w) => w.code)).toEqual(['death_cause_missing']);
+    const report = buildTrialReport(cohort);
+    expect(report.inputWarnings).toEqual(cohort.warnings);
+    expect(reportToMarkdown(report)).toContain('The input was read with 1 warning(s)');
+    expect(buildTrialReport(cohort.patients).inputWarnings).toEqual([]);
+  });
+
+  it('takes them from the options for an array of patients, checking each', () => {
+    const warning = { patientId: null, path: '', code: 'unknown_column', message: 'x' };
+    expect(buildTrialReport(cohort.patients, { inputWarnings: [warning] }).inputWarnings).toEqual([
+      warning,
+    ]);
+    expect(() =>
+      buildTrialReport(cohort.patients, { inputWarnings: [{ ...warning, code: 3 } as never] }),
+    ).toThrow(/options\.inputWarnings\[0\]\.code must be a string/);
+  });
+});

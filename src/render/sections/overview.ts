@@ -2,9 +2,12 @@ import type { TrialReport } from '../../report/trial-report.js';
 import type { Block } from '../block.js';
 import { percent, withInterval } from '../format.js';
 
+/** Input warnings listed in the report itself; report.json keeps them all. */
+const MAX_WARNINGS_SHOWN = 20;
+
 /**
  * The top of the report: title, data cut and input, every setting with whether it was given or
- * defaulted, the excluded patients, and the cohort.
+ * defaulted, the excluded patients, the input's warnings, and the cohort.
  */
 export function overviewBlocks(report: TrialReport): Block[] {
   const { cohort } = report;
@@ -43,6 +46,7 @@ export function overviewBlocks(report: TrialReport): Block[] {
       },
     );
   }
+  blocks.push(...inputWarningBlocks(report));
   const fu = cohort.medianFollowUpMonths;
   const c = cohort.followUpCompleteness;
   blocks.push(
@@ -69,4 +73,25 @@ export function overviewBlocks(report: TrialReport): Block[] {
     },
   );
   return blocks;
+}
+
+/** The warnings of reading the input: a callout and the first few, all in report.json. */
+function inputWarningBlocks(report: TrialReport): Block[] {
+  if (report.inputWarnings.length === 0) return [];
+  const shown = report.inputWarnings.slice(0, MAX_WARNINGS_SHOWN);
+  const more = report.inputWarnings.length - shown.length;
+  return [
+    {
+      kind: 'callout',
+      tone: 'warn',
+      text: `The input was read with ${report.inputWarnings.length} warning(s): nothing was dropped without a note, but each deserves a look.`,
+    },
+    {
+      kind: 'list',
+      items: [
+        ...shown.map((w) => `${w.patientId === null ? '' : `${w.patientId}: `}${w.message}`),
+        ...(more > 0 ? [`... and ${more} more (all in report.json, inputWarnings)`] : []),
+      ],
+    },
+  ];
 }
