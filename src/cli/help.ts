@@ -2,6 +2,15 @@ import { DEFAULT_STOPPING_RULE } from '../report/stopping-rule-spec.js';
 import { VERSION } from '../version.js';
 
 /** The help texts: of the command, and of each subcommand. */
+/** The CSV folder options, the same for `report` and `validate`. */
+const CSV_OPTIONS = `CSV folder options (report and validate):
+  --unknown-columns M  a column the layout does not know: warn (default; printed, then
+                       left out), ignore, or error
+  --csv-dialect D      standard (default: "," decimal point, YYYY-MM-DD) or de (";",
+                       decimal comma, DD.MM.YYYY, ja/nein); never guessed
+  --map FILE           a column mapping (JSON): the export's own column names and codes
+                       onto this layout (docs/data-format.md, "Column mappings")`;
+
 export const HELP = {
   main: `slnd-stats ${VERSION}: statistics for the sLND prostate cancer trial
 
@@ -34,13 +43,7 @@ Options:
   --quiet              print nothing on success
   -h, --help           this help
 
-CSV folder options (report and validate):
-  --unknown-columns M  a column the layout does not know: warn (default; printed, then
-                       left out), ignore, or error
-  --csv-dialect D      standard (default: "," decimal point, YYYY-MM-DD) or de (";",
-                       decimal comma, DD.MM.YYYY, ja/nein); never guessed
-  --map FILE           a column mapping (JSON): the export's own column names and codes
-                       onto this layout (docs/data-format.md, "Column mappings")
+${CSV_OPTIONS}
 
 The folder is replaced as a whole, atomically: it is either the complete new report or as it
 was. It must be new, empty or hold only an earlier report.
@@ -52,13 +55,7 @@ internal error, 130/143 interrupted by SIGINT/SIGTERM (nothing written).`,
 Checks a cohort JSON file or CSV folder and lists every problem with its file, line,
 column or patient and field, and every warning. Exit status 0 when valid, 2 otherwise.
 
-CSV folder options (report and validate):
-  --unknown-columns M  a column the layout does not know: warn (default; printed, then
-                       left out), ignore, or error
-  --csv-dialect D      standard (default: "," decimal point, YYYY-MM-DD) or de (";",
-                       decimal comma, DD.MM.YYYY, ja/nein); never guessed
-  --map FILE           a column mapping (JSON): the export's own column names and codes
-                       onto this layout (docs/data-format.md, "Column mappings")
+${CSV_OPTIONS}
   -h, --help           this help`,
   schema: `Usage: slnd-stats schema [--mapping]
 

@@ -16,6 +16,9 @@ import type {
 /** Days of the numbers at risk: every 6 months (whole days), the last on the 2-year horizon. */
 export const RISK_DAYS: readonly number[] = [0, 183, 365, 548, 730];
 
+/** The horizon of every endpoint of the report, in days: 2 years after the sLND. */
+export const HORIZON_DAYS = 730;
+
 /** Days of the landmark estimates: 1 and 2 years. */
 export const LANDMARK_DAYS: readonly number[] = [365, 730];
 

@@ -1,9 +1,7 @@
 import { addDaysIso, daysBetween } from '../model/iso-date.js';
 import type { IsoDate, Patient } from '../model/types.js';
+import { HORIZON_DAYS } from './endpoint-section.js';
 import type { FollowUpCompleteness } from './trial-report.js';
-
-/** The horizon of the trial's follow-up: 2 years after the sLND. */
-const HORIZON_DAYS = 730;
 
 /**
  * Clark's completeness index (Clark, Altman & De Stavola, Lancet 2002;359:1309) of the follow-up

@@ -2,10 +2,7 @@ import { daysBetween } from '../model/iso-date.js';
 import type { Patient } from '../model/types.js';
 import type { PsaResponseResult } from '../psa/psa-response.js';
 import type { EndpointRecord } from '../survival/endpoint-data.js';
-import type { EndpointSpec } from './endpoint-section.js';
-
-/** The horizon of every report endpoint: 2 years after the sLND. */
-const HORIZON_DAYS = 730;
+import { type EndpointSpec, HORIZON_DAYS } from './endpoint-section.js';
 
 /** PSA at or above this (ng/mL) after a complete response is a biochemical recurrence. */
 export const RECURRENCE_PSA = 0.2;
